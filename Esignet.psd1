@@ -1,0 +1,27 @@
+@{
+    # The single source of truth for the module version (the C# projects read it too).
+    ModuleVersion        = '0.1.0'
+    GUID                 = '6f0e6a39-5d8c-4b8e-9f43-1f6a2d7c9e51'
+    RootModule           = 'Esignet.PowerShell.dll'
+    Author               = 'Esignet module contributors'
+    CompanyName          = 'Esignet module contributors'
+    Copyright            = '(c) Esignet module contributors. Licensed under the Mozilla Public License 2.0.'
+    Description          = 'Registers OpenID Connect clients with MOSIP eSignet, directly or through MOSIP Partner Management: key pairs, bulk CSV registration, verification.'
+    PowerShellVersion    = '7.2'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @('Esignet.Format.ps1xml')
+    CmdletsToExport      = @(
+        'New-EsignetJwk'
+        'Import-EsignetJwk'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('eSignet', 'MOSIP', 'OpenG2P', 'OIDC', 'OpenIDConnect', 'JWK', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            ProjectUri   = 'https://github.com/esignet-powershell/Esignet'
+            ReleaseNotes = 'See CHANGELOG.md'
+        }
+    }
+}

@@ -1,0 +1,150 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the Esignet module.
+.DESCRIPTION
+    Run as: dotnet pwsh ./build.ps1 <Task>
+      Build    (default) compile and lay out the importable module at out/Esignet/Esignet.psd1
+      Test     Build, then run xUnit and Pester; ends with "Tests: N passed, N failed"
+      Demo     Build, then run the main job (see README)
+      Sandbox  Build, then start the local eSignet/PMS sandbox in the foreground
+      Clean    Remove out/ and every bin/ and obj/ folder
+.PARAMETER Configuration
+    Release (default) or Debug.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Sandbox', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+
+    # Extra arguments for the Sandbox task, e.g. -SandboxArgs '--esignet-version','1.7'
+    [string[]] $SandboxArgs = @()
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'Esignet'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails.
+    param([string] $FilePath, [string[]] $Arguments)
+    & $FilePath @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$FilePath $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Get-PwshCommand {
+    # The PowerShell this script runs in, as a command line for child processes (works under 'dotnet pwsh').
+    $exe = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { return @($exe, (Join-Path $PSHOME 'pwsh.dll')) }
+    return @($exe)
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', (Join-Path $Root 'Esignet.PowerShell.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly;NoSummary')
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $ModuleOut -Force
+
+    $bin = Join-Path $Root "src/Esignet.PowerShell/bin/$Configuration/netstandard2.0"
+    Get-ChildItem $bin -Filter *.dll | Copy-Item -Destination $ModuleOut
+    Copy-Item (Join-Path $Root 'Esignet.psd1') $ModuleOut
+    Get-ChildItem (Join-Path $Root 'module') | Copy-Item -Destination $ModuleOut -Recurse
+    & (Join-Path $Root 'tools/New-MamlHelp.ps1') -SourcePath (Join-Path $Root 'module/help') -DestinationPath (Join-Path $ModuleOut 'en-US/Esignet.PowerShell.dll-Help.xml')
+    Remove-Item (Join-Path $ModuleOut 'help') -Recurse -Force -ErrorAction SilentlyContinue
+    Write-Host "Module: $(Join-Path $ModuleOut 'Esignet.psd1')"
+}
+
+function Get-PesterModulePath {
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tests/Tools/Tools.csproj'), '--nologo', '-v', 'quiet')
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $line = (& dotnet nuget locals global-packages --list) -join "`n"
+        $packages = ($line -replace '(?s)^.*global-packages:\s*', '').Trim()
+    }
+    $manifest = Get-ChildItem (Join-Path $packages 'pester') -Directory | Sort-Object { [version]$_.Name } -Descending |
+        ForEach-Object { Join-Path $_.FullName 'tools/Pester.psd1' } | Where-Object { Test-Path $_ } | Select-Object -First 1
+    if (-not $manifest) { throw "Pester was not restored into $packages" }
+    return $manifest
+}
+
+function Read-TrxCounts {
+    param([string] $Directory)
+    $passed = 0; $failed = 0
+    foreach ($file in Get-ChildItem $Directory -Filter *.trx -Recurse -ErrorAction SilentlyContinue) {
+        [xml] $trx = Get-Content $file.FullName -Raw
+        $c = $trx.TestRun.ResultSummary.Counters
+        $passed += [int]$c.passed
+        $failed += [int]$c.failed + [int]$c.error + [int]$c.timeout + [int]$c.aborted
+    }
+    return [pscustomobject]@{ Passed = $passed; Failed = $failed }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $Out 'TestResults'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+
+    Write-Host "`n== xUnit ==" -ForegroundColor Cyan
+    & dotnet test (Join-Path $Root 'Esignet.PowerShell.sln') -c $Configuration --no-build --nologo `
+        --logger 'trx' --logger 'console;verbosity=minimal' --results-directory (Join-Path $results 'xunit')
+    $xunitExit = $LASTEXITCODE
+    $xunit = Read-TrxCounts (Join-Path $results 'xunit')
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # a crash or build problem still counts as a failure
+
+    Write-Host "`n== Pester ==" -ForegroundColor Cyan
+    $pester = Get-PesterModulePath
+    $countsFile = Join-Path $results 'pester-counts.json'
+    $null = New-Item -ItemType Directory -Path $results -Force
+    $pwsh = Get-PwshCommand
+    $runner = Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'
+    $pwshArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner,
+        '-PesterPath', $pester, '-ModulePath', (Join-Path $ModuleOut 'Esignet.psd1'), '-CountsPath', $countsFile,
+        '-ResultsPath', (Join-Path $results 'pester.xml'))
+    & $pwsh[0] @pwshArgs
+    $pesterCounts = if (Test-Path $countsFile) { Get-Content $countsFile -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
+
+    $passed = $xunit.Passed + [int]$pesterCounts.Passed
+    $failed = $xunit.Failed + [int]$pesterCounts.Failed
+    Write-Host ''
+    Write-Host "xUnit: $($xunit.Passed) passed, $($xunit.Failed) failed"
+    Write-Host "Pester: $($pesterCounts.Passed) passed, $($pesterCounts.Failed) failed"
+    Write-Host "Tests: $passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $pwsh = Get-PwshCommand
+    $demo = Join-Path $Root 'tools/Start-Demo.ps1'
+    & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-File', $demo, '-ModulePath', (Join-Path $ModuleOut 'Esignet.psd1'), '-WorkPath', (Join-Path $Out 'demo')))
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+function Invoke-Sandbox {
+    Invoke-Build
+    $dll = Join-Path $Root "tests/Esignet.Sandbox/bin/$Configuration/net10.0/Esignet.Sandbox.dll"
+    if ($SandboxArgs -notcontains '--urls') { $SandboxArgs = @('--urls', 'http://127.0.0.1:5080') + $SandboxArgs }
+    & dotnet $dll @SandboxArgs
+}
+
+function Invoke-Clean {
+    if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
+    Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Where-Object { $_.FullName -notmatch '[\\/]\.' } |
+        Remove-Item -Recurse -Force -ErrorAction SilentlyContinue
+    Write-Host 'Cleaned.'
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Sandbox' { Invoke-Sandbox }
+    'Clean' { Invoke-Clean }
+}

@@ -1,0 +1,35 @@
+using System.IO;
+using System.Security.AccessControl;
+using System.Security.Principal;
+
+namespace Esignet.Core.Files
+{
+    /// <summary>
+    /// Owner-only ACLs on Windows: inheritance cut, one full-control rule for the current user. Kept in its own
+    /// class so its types load only on Windows.
+    /// </summary>
+    internal static class WindowsAcl
+    {
+        public static void RestrictToOwner(string path, bool isDirectory)
+        {
+            SecurityIdentifier owner = WindowsIdentity.GetCurrent().User!;
+            if (isDirectory)
+            {
+                var security = new DirectorySecurity();
+                security.SetAccessRuleProtection(true, false);
+                security.SetOwner(owner);
+                security.AddAccessRule(new FileSystemAccessRule(owner, FileSystemRights.FullControl,
+                    InheritanceFlags.ContainerInherit | InheritanceFlags.ObjectInherit, PropagationFlags.None, AccessControlType.Allow));
+                new DirectoryInfo(path).SetAccessControl(security);
+            }
+            else
+            {
+                var security = new FileSecurity();
+                security.SetAccessRuleProtection(true, false);
+                security.SetOwner(owner);
+                security.AddAccessRule(new FileSystemAccessRule(owner, FileSystemRights.FullControl, AccessControlType.Allow));
+                new FileInfo(path).SetAccessControl(security);
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using Esignet.Core.Errors;
+
+namespace Esignet.Core.Keys
+{
+    /// <summary>
+    /// A key pair as the module hands it around: public facts as properties, the private key sealed inside.
+    /// Every public property is safe to print, log or serialise (the default view, <c>Format-List *</c>,
+    /// <c>ConvertTo-Json</c> and <see cref="ToString"/> show no private member); the private key leaves only
+    /// through the methods whose names start with <c>RevealPrivate</c>.
+    /// </summary>
+    public sealed class JwkKeyPair
+    {
+        private readonly KeyMaterial _key;
+
+        internal JwkKeyPair(KeyMaterial key, string? keyId, string? use, string? algorithm)
+        {
+            _key = key;
+            Thumbprint = JwkThumbprint.Compute(key);
+            KeyId = keyId ?? Thumbprint;
+            Use = use;
+            Algorithm = algorithm;
+            PublicJwk = JwkJson.Write(key, KeyId, use, algorithm, includePrivate: false);
+        }
+
+        /// <summary>The <c>kid</c>: the RFC 7638 thumbprint unless one was chosen.</summary>
+        public string KeyId { get; }
+
+        /// <summary><c>RSA</c> or <c>EC</c>.</summary>
+        public string KeyType => _key.Kind == KeyKind.RSA ? "RSA" : "EC";
+
+        /// <summary>RSA modulus bits, or the EC curve's bits.</summary>
+        public int KeySize => _key.KeySize;
+
+        /// <summary>The EC curve (P-256, P-384, P-521); null for RSA.</summary>
+        public string? Curve => _key.Curve?.JwkName;
+
+        /// <summary>The JOSE <c>alg</c> (RS256, ES256, RSA-OAEP-256, ...); null when an imported key had none.</summary>
+        public string? Algorithm { get; }
+
+        /// <summary><c>sig</c> or <c>enc</c>; null when an imported key had none.</summary>
+        public string? Use { get; }
+
+        /// <summary>The RFC 7638 SHA-256 thumbprint, base64url: the key's identity whatever its kid.</summary>
+        public string Thumbprint { get; }
+
+        /// <summary>The public JWK as compact JSON: what is sent to eSignet or PMS.</summary>
+        public string PublicJwk { get; }
+
+        /// <summary>True when the private key is held (false for a key read from a public file).</summary>
+        public bool HasPrivateKey => _key.HasPrivate;
+
+        public string? PrivateKeyPemPath { get; internal set; }
+
+        public string? PrivateJwkPath { get; internal set; }
+
+        public string? PublicJwkPath { get; internal set; }
+
+        internal KeyMaterial Material => _key;
+
+        /// <summary>The private key as PKCS#8 PEM (what OpenG2P's Odoo takes). Secret: never log it.</summary>
+        public string RevealPrivateKeyPem()
+        {
+            RequirePrivate();
+            return Pem.Encode("PRIVATE KEY", KeyDer.ExportPkcs8(_key));
+        }
+
+        /// <summary>The private JWK as compact JSON (what MOSIP's mock relying party takes). Secret: never log it.</summary>
+        public string RevealPrivateJwk()
+        {
+            RequirePrivate();
+            return JwkJson.Write(_key, KeyId, Use, Algorithm, includePrivate: true);
+        }
+
+        /// <summary>The public key as SubjectPublicKeyInfo PEM.</summary>
+        public string ExportPublicKeyPem() => Pem.Encode("PUBLIC KEY", KeyDer.ExportSpki(_key));
+
+        /// <summary>DER SubjectPublicKeyInfo: what PMS 1.2.2+ hashes into the Client ID.</summary>
+        public byte[] ExportSubjectPublicKeyInfo() => KeyDer.ExportSpki(_key);
+
+        /// <summary>True when <paramref name="other"/> holds the same public key.</summary>
+        public bool HasSamePublicKey(JwkKeyPair other) => other != null && _key.SamePublicKey(other._key);
+
+        /// <summary>Signs data for a JWS with this key's algorithm (or <paramref name="algorithm"/>). Returns the JWS signature bytes.</summary>
+        public byte[] Sign(byte[] data, string? algorithm = null)
+        {
+            RequirePrivate();
+            string alg = algorithm ?? Algorithm ?? JwkAlgorithms.Default(_key.Kind, KeyUse.Sig, _key.Curve);
+            if (_key.Kind == KeyKind.RSA)
+            {
+                HashAlgorithmName hash = HashFor(alg);
+                RSASignaturePadding padding = alg.StartsWith("PS", StringComparison.Ordinal) ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
+                if (!alg.StartsWith("RS", StringComparison.Ordinal) && !alg.StartsWith("PS", StringComparison.Ordinal))
+                {
+                    throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument, $"An RSA key cannot sign with '{alg}'.");
+                }
+
+                using (RSA rsa = _key.CreateRsa())
+                {
+                    return rsa.SignData(data, hash, padding);
+                }
+            }
+
+            if (alg != _key.Curve!.SigningAlgorithm)
+            {
+                throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument,
+                    $"An EC {_key.Curve.JwkName} key signs with {_key.Curve.SigningAlgorithm}, not '{alg}'.");
+            }
+
+            using (ECDsa ec = _key.CreateEcdsa())
+            {
+                // .NET's ECDsa.SignData returns IEEE P1363 (r||s), the form JWS needs (RFC 7518 §3.4).
+                return ec.SignData(data, HashFor(alg));
+            }
+        }
+
+        /// <summary>A copy without the private key.</summary>
+        public JwkKeyPair ToPublicOnly()
+        {
+            return new JwkKeyPair(_key.PublicOnly(), KeyId, Use, Algorithm)
+            {
+                PublicJwkPath = PublicJwkPath,
+            };
+        }
+
+        public override string ToString()
+        {
+            var sb = new StringBuilder();
+            sb.Append(KeyType).Append(' ');
+            sb.Append(Curve ?? KeySize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (Algorithm != null) sb.Append(' ').Append(Algorithm);
+            sb.Append(" kid=").Append(KeyId);
+            return sb.ToString();
+        }
+
+        private static HashAlgorithmName HashFor(string alg)
+        {
+            if (alg.EndsWith("384", StringComparison.Ordinal)) return HashAlgorithmName.SHA384;
+            if (alg.EndsWith("512", StringComparison.Ordinal)) return HashAlgorithmName.SHA512;
+            return HashAlgorithmName.SHA256;
+        }
+
+        private void RequirePrivate()
+        {
+            if (!_key.HasPrivate)
+            {
+                throw new EsignetException("PrivateKeyMissing", EsignetErrorKind.InvalidOperation,
+                    $"Key {KeyId} was read from a public key; its private key is not available here.");
+            }
+        }
+    }
+}

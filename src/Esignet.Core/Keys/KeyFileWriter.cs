@@ -1,0 +1,41 @@
+using System.IO;
+using Esignet.Core.Errors;
+using Esignet.Core.Files;
+
+namespace Esignet.Core.Keys
+{
+    /// <summary>Writes a key pair's three files (see <see cref="KeyFileSet"/>): private ones owner-only, all atomically.</summary>
+    public static class KeyFileWriter
+    {
+        /// <summary>
+        /// Writes the files and records their paths on <paramref name="pair"/>. Refuses, before writing anything,
+        /// when any of them exists and <paramref name="force"/> is not set.
+        /// </summary>
+        public static void Write(JwkKeyPair pair, KeyFileSet files, bool force)
+        {
+            string? existing = force ? null : files.FirstExisting();
+            if (existing != null)
+            {
+                throw new EsignetException("KeyFileExists", EsignetErrorKind.ResourceExists,
+                    $"'{existing}' already exists. Use -Force to replace the key files, or choose another path.") { TargetObject = existing };
+            }
+
+            string? dir = Path.GetDirectoryName(files.BasePath);
+            if (!string.IsNullOrEmpty(dir))
+            {
+                SecureFile.EnsureOwnerOnlyDirectory(dir!);
+            }
+
+            // Private files first: a key whose public half exists without its private half is useless.
+            SecureFile.WriteAllText(files.PrivateKeyPemPath, pair.RevealPrivateKeyPem(), force);
+            SecureFile.WriteAllText(files.PrivateJwkPath, pair.RevealPrivateJwk() + "\n", force);
+
+            // The public JWK is not secret, but owner-only does no harm and keeps the folder uniform.
+            SecureFile.WriteAllText(files.PublicJwkPath, pair.PublicJwk + "\n", force);
+
+            pair.PrivateKeyPemPath = files.PrivateKeyPemPath;
+            pair.PrivateJwkPath = files.PrivateJwkPath;
+            pair.PublicJwkPath = files.PublicJwkPath;
+        }
+    }
+}

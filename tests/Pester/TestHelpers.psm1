@@ -1,0 +1,37 @@
+# Shared helpers for the Pester suite.
+
+function Get-TestModulePath {
+    if (-not $env:ESIGNET_TEST_MODULE) { throw 'ESIGNET_TEST_MODULE is not set; run the suite through build.ps1 Test.' }
+    $env:ESIGNET_TEST_MODULE
+}
+
+function Get-PwshCommand {
+    # The running PowerShell as a command line for child processes (works under 'dotnet pwsh').
+    $exe = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { return @($exe, (Join-Path $PSHOME 'pwsh.dll')) }
+    @($exe)
+}
+
+function Invoke-FreshPwsh {
+    # Runs a script in a new pwsh process (no profile) and returns its output lines and exit code.
+    param([Parameter(Mandatory)] [string] $Script, [string] $WorkingDirectory = (Get-Location).Path)
+    $pwsh = Get-PwshCommand
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("esignet-test-{0}.ps1" -f [guid]::NewGuid().ToString('N'))
+    Set-Content -Path $file -Value $Script -Encoding utf8
+    try {
+        Push-Location $WorkingDirectory
+        $output = & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)) 2>&1
+        [pscustomobject]@{ Output = @($output | ForEach-Object { "$_" }); ExitCode = $LASTEXITCODE }
+    }
+    finally {
+        Pop-Location
+        Remove-Item $file -ErrorAction SilentlyContinue
+    }
+}
+
+function Get-UnixMode {
+    param([string] $Path)
+    '{0:D3}' -f [Convert]::ToInt32([Convert]::ToString([int][IO.File]::GetUnixFileMode($Path), 8))
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-PwshCommand, Invoke-FreshPwsh, Get-UnixMode
