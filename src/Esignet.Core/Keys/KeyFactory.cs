@@ -31,7 +31,7 @@ namespace Esignet.Core.Keys
         public static JwkKeyPair FromText(string text, string? keyId = null, string? use = null, string? algorithm = null)
         {
             string trimmed = (text ?? string.Empty).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-            if (trimmed.StartsWith("{", StringComparison.Ordinal))
+            if (trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal))
             {
                 JwkKeyPair fromJwk = FromJwk(trimmed);
                 if (keyId == null && use == null && algorithm == null)

@@ -74,6 +74,12 @@ namespace Esignet.PowerShell.Commands
                     continue;
                 }
 
+                if (files.Count == 0)
+                {
+                    WriteError(ErrorRecords.Create("KeyFileNotFound", ErrorCategory.ObjectNotFound,
+                        $"No key file matches '{pattern}'.", pattern));
+                }
+
                 foreach (string file in files)
                 {
                     ImportOne(file);
