@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Esignet.Sandbox.Json;
+using Esignet.Sandbox.Versions;
+
+namespace Esignet.Sandbox.Esignet;
+
+/// <summary>How eSignet stores a client name (esignet-api.md §2.2, §2.4, §2.7).</summary>
+public static class ClientNames
+{
+    /// <summary>E1/E2 store the plain name; the others the language map plus "@none" as a JSON string.</summary>
+    public static string ForWrite(ClientEndpoint endpoint, string clientName, List<KeyValuePair<string, string?>>? langMap)
+    {
+        if (!ClientRequestShapes.HasLanguageMap(endpoint)) return clientName;
+        return ToJson(langMap ?? [], clientName);
+    }
+
+    /// <summary>PATCH: rebuild from (new or existing "@none") and (new or existing map).</summary>
+    public static string Merge(string storedName, string? newName, List<KeyValuePair<string, string?>>? newMap)
+    {
+        var existing = Read(storedName);
+        var none = newName ?? existing.FirstOrDefault(p => p.Key == "@none").Value;
+        var map = newMap ?? existing.Where(p => p.Key != "@none").ToList();
+        return ToJson(map, none);
+    }
+
+    /// <summary>The stored name as a map: a JSON object, or {"@none": plain} for a plain name.</summary>
+    public static List<KeyValuePair<string, string?>> Read(string storedName)
+    {
+        if (storedName.StartsWith('{'))
+        {
+            try
+            {
+                if (JsonNode.Parse(storedName) is JsonObject obj)
+                    return obj.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value?.GetValueKind() == JsonValueKind.String ? p.Value.GetValue<string>() : p.Value?.ToJsonString())).ToList();
+            }
+            catch (JsonException)
+            {
+                // a plain name that happens to start with '{'
+            }
+        }
+        return [new("@none", storedName)];
+    }
+
+    /// <summary>The display name: "@none" of the map, or the plain name.</summary>
+    public static string Display(string storedName) => Read(storedName).FirstOrDefault(p => p.Key == "@none").Value ?? storedName;
+
+    private static string ToJson(List<KeyValuePair<string, string?>> map, string? none)
+    {
+        var obj = new JsonObject();
+        foreach (var (key, value) in map)
+        {
+            if (key != "@none") obj[key] = value;
+        }
+        if (none is not null) obj["@none"] = none;
+        return obj.ToJsonString(JsonOptions.Compact);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Esignet.Sandbox.Json;
+
+/// <summary>
+/// Compact JSON in the style of json-simple, which jose4j uses for <c>JsonWebKey.toJson()</c>: no spaces, and
+/// <c>/</c> escaped as <c>\/</c>. The exact bytes matter because PMS 1.2.0 hashes them into the Client ID
+/// (pms-api.md §5.2).
+/// </summary>
+public static class JsonSimpleWriter
+{
+    public static string Object(IEnumerable<KeyValuePair<string, JsonElement>> members)
+    {
+        var sb = new StringBuilder("{");
+        var first = true;
+        foreach (var (name, value) in members)
+        {
+            if (!first) sb.Append(',');
+            first = false;
+            AppendString(sb, name);
+            sb.Append(':');
+            AppendValue(sb, value);
+        }
+        return sb.Append('}').ToString();
+    }
+
+    private static void AppendValue(StringBuilder sb, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                AppendString(sb, value.GetString()!);
+                break;
+            case JsonValueKind.Object:
+                sb.Append(Object(value.EnumerateObject().Select(p => new KeyValuePair<string, JsonElement>(p.Name, p.Value))));
+                break;
+            case JsonValueKind.Array:
+                sb.Append('[');
+                var first = true;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (!first) sb.Append(',');
+                    first = false;
+                    AppendValue(sb, item);
+                }
+                sb.Append(']');
+                break;
+            default:
+                sb.Append(value.GetRawText());
+                break;
+        }
+    }
+
+    /// <summary>json-simple's <c>JSONValue.escape</c>.</summary>
+    public static void AppendString(StringBuilder sb, string text)
+    {
+        sb.Append('"');
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '/': sb.Append("\\/"); break;
+                default:
+                    if (ch <= '\u001F' || (ch >= '\u007F' && ch <= '\u009F') || (ch >= '\u2000' && ch <= '\u20FF'))
+                        sb.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
+                    else
+                        sb.Append(ch);
+                    break;
+            }
+        }
+        sb.Append('"');
+    }
+}
