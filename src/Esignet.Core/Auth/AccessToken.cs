@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using Esignet.Core.Keys;
+
+namespace Esignet.Core.Auth
+{
+    /// <summary>
+    /// A bearer token and what is known about it. The token text is internal to Core: no public member and
+    /// no ToString reveals it. Expiry and scopes are read from the JWT payload when it is one (not verified:
+    /// the server verifies; this is for display and refresh timing).
+    /// </summary>
+    public sealed class AccessToken
+    {
+        internal AccessToken(string value, DateTimeOffset? expiresAt, IReadOnlyList<string> scopes)
+        {
+            Value = value;
+            ExpiresAt = expiresAt;
+            Scopes = scopes;
+        }
+
+        internal string Value { get; }
+
+        public DateTimeOffset? ExpiresAt { get; }
+
+        public IReadOnlyList<string> Scopes { get; }
+
+        /// <summary>True when the token expires within <paramref name="margin"/>.</summary>
+        public bool ExpiresWithin(TimeSpan margin) => ExpiresAt != null && ExpiresAt.Value - DateTimeOffset.UtcNow < margin;
+
+        public override string ToString() => "AccessToken (expires " + (ExpiresAt?.ToString("u") ?? "unknown") + ")";
+
+        /// <summary>Builds a token, taking expiry and scopes from the JWT payload when the caller does not know them.</summary>
+        internal static AccessToken FromText(string token, int? expiresInSeconds = null, string? scope = null)
+        {
+            DateTimeOffset? exp = expiresInSeconds == null ? (DateTimeOffset?)null : DateTimeOffset.UtcNow.AddSeconds(expiresInSeconds.Value);
+            var scopes = new List<string>();
+            if (scope != null)
+            {
+                scopes.AddRange(scope.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries));
+            }
+
+            string[] parts = token.Split('.');
+            if (parts.Length == 3)
+            {
+                byte[]? payload = Base64Url.TryDecode(parts[1]);
+                if (payload != null)
+                {
+                    try
+                    {
+                        using (JsonDocument doc = JsonDocument.Parse(payload))
+                        {
+                            JsonElement root = doc.RootElement;
+                            if (exp == null && root.TryGetProperty("exp", out JsonElement e) && e.TryGetInt64(out long seconds))
+                            {
+                                exp = DateTimeOffset.FromUnixTimeSeconds(seconds);
+                            }
+
+                            if (scopes.Count == 0 && root.TryGetProperty("scope", out JsonElement s) && s.ValueKind == JsonValueKind.String)
+                            {
+                                scopes.AddRange(s.GetString()!.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries));
+                            }
+                        }
+                    }
+                    catch (JsonException)
+                    {
+                        // not a JSON payload: an opaque token; nothing more to learn
+                    }
+                }
+            }
+
+            return new AccessToken(token, exp, scopes);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using Esignet.Core.Auth;
+using Esignet.Core.Definitions;
+using Esignet.Core.Ledger;
+using Esignet.Core.Servers;
+using Esignet.Core.Transport;
+using Esignet.Core.Versions;
+
+namespace Esignet.Core.Connection
+{
+    /// <summary>
+    /// A live connection: endpoints, release lines, credentials, the HTTP transport, the rules local validation
+    /// uses, and the ledger. Public properties are safe to show; the token and the secret are not among them.
+    /// </summary>
+    public sealed class EsignetContext : IDisposable
+    {
+        internal EsignetContext(ConnectionOptions options, HttpTransport transport, ITokenSource? tokens, RegistrationLedger ledger)
+        {
+            EsignetUri = options.EsignetUri;
+            PmsUri = options.PmsUri;
+            ServerVersion = options.EsignetVersion;
+            PmsVersion = options.PmsVersion;
+            DefaultApi = options.DefaultApi ?? (options.EsignetUri == null && options.PmsUri != null ? ClientApi.Pms : ClientApi.Esignet);
+            Transport = transport;
+            Tokens = tokens;
+            Ledger = ledger;
+            Esignet = options.EsignetUri == null ? null : new EsignetApiClient(options.EsignetUri, options.EsignetVersion, transport, tokens);
+            Pms = options.PmsUri == null ? null : new PmsApiClient(options.PmsUri, options.PmsVersion, transport, tokens);
+            ConnectedAt = DateTimeOffset.UtcNow;
+        }
+
+        public Uri? EsignetUri { get; }
+
+        public Uri? PmsUri { get; }
+
+        public EsignetVersion ServerVersion { get; }
+
+        public PmsVersion PmsVersion { get; }
+
+        public ClientApi DefaultApi { get; }
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        /// <summary>StaticToken, ClientCredentials, AuthManager or None.</summary>
+        public string AuthMethod => Tokens?.Method ?? "None";
+
+        public string? CredentialSource => Tokens?.CredentialSource;
+
+        public string? TokenEndpoint => Tokens?.TokenEndpoint;
+
+        public DateTimeOffset? TokenExpiresAt => Tokens?.Current?.ExpiresAt;
+
+        public IReadOnlyList<string> TokenScopes => Tokens?.Current?.Scopes ?? Array.Empty<string>();
+
+        /// <summary>Claims and ACRs the eSignet discovery document reports, when it could be read; else null.</summary>
+        public DiscoveryDocument? Discovery { get; internal set; }
+
+        public string LedgerPath => Ledger.Path;
+
+        internal HttpTransport Transport { get; }
+
+        internal ITokenSource? Tokens { get; }
+
+        internal RegistrationLedger Ledger { get; }
+
+        internal EsignetApiClient? Esignet { get; }
+
+        internal PmsApiClient? Pms { get; }
+
+        /// <summary>
+        /// Rules for local validation: the line's shipped defaults; claims replaced by discovery's claims_supported
+        /// (the list eSignet validates against), ACRs widened by discovery's acr_values_supported (eSignet validates
+        /// ACRs against its mapping file, which discovery does not show, so discovery can only add).
+        /// </summary>
+        public ValidationRules RulesFor(ClientApi api)
+        {
+            ValidationRules rules = ValidationRules.For(api, ServerVersion, PmsVersion);
+            if (Discovery != null)
+            {
+                if (Discovery.ClaimsSupported.Count > 0) rules.SupportedClaims = new HashSet<string>(Discovery.ClaimsSupported, StringComparer.Ordinal);
+                if (Discovery.AcrValuesSupported.Count > 0) rules.SupportedAcrs.UnionWith(Discovery.AcrValuesSupported);
+            }
+
+            return rules;
+        }
+
+        public void Dispose() => Transport.Dispose();
+    }
+}

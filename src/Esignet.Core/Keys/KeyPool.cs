@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Esignet.Core.Keys
+{
+    /// <summary>
+    /// Generates key pairs ahead of need on every core, so a bulk run with -GenerateKey is not limited to one core's
+    /// key generation (RSA generation dominates its CPU cost). Keys exist only in memory until a caller takes one;
+    /// untaken keys are discarded on dispose. Generation starts on the first <see cref="Take"/>.
+    /// </summary>
+    public sealed class KeyPool : IDisposable
+    {
+        private readonly KeySpec _spec;
+        private readonly BlockingCollection<JwkKeyPair> _ready;
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly int _workers;
+        private int _started;
+
+        public KeyPool(KeySpec spec, int? workers = null)
+        {
+            _spec = spec ?? throw new ArgumentNullException(nameof(spec));
+            _spec.Validate();
+            _workers = Math.Max(1, workers ?? Environment.ProcessorCount);
+            _ready = new BlockingCollection<JwkKeyPair>(boundedCapacity: _workers * 2);
+        }
+
+        /// <summary>A fresh key pair; blocks only when generation is behind.</summary>
+        public JwkKeyPair Take(CancellationToken cancel = default)
+        {
+            if (Interlocked.Exchange(ref _started, 1) == 0)
+            {
+                for (int i = 0; i < _workers; i++)
+                {
+                    Task.Factory.StartNew(Produce, TaskCreationOptions.LongRunning);
+                }
+            }
+
+            using (CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, _stop.Token))
+            {
+                return _ready.Take(linked.Token);
+            }
+        }
+
+        private void Produce()
+        {
+            try
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    _ready.Add(KeyFactory.Generate(_spec), _stop.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Disposed.
+            }
+            catch (InvalidOperationException)
+            {
+                // Adding completed.
+            }
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _ready.CompleteAdding();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+
+namespace Esignet.Core.Ledger
+{
+    /// <summary>
+    /// One line of the ledger: what the module registered (or is about to), with everything a rerun or a
+    /// full PUT needs, and nothing secret (key file paths, not keys; no token).
+    /// </summary>
+    public sealed class LedgerEntry
+    {
+        public DateTimeOffset Time { get; set; }
+
+        /// <summary>Pending (about to send), Created, Exists, Updated, Failed.</summary>
+        public string Outcome { get; set; } = string.Empty;
+
+        /// <summary>The server base URI the client lives on (eSignet or PMS).</summary>
+        public string Server { get; set; } = string.Empty;
+
+        public string Api { get; set; } = string.Empty;
+
+        public string? Endpoint { get; set; }
+
+        public string ClientId { get; set; } = string.Empty;
+
+        public string? Status { get; set; }
+
+        public string? KeyThumbprint { get; set; }
+
+        public string? KeyId { get; set; }
+
+        public string? PrivateKeyPemPath { get; set; }
+
+        public string? PrivateJwkPath { get; set; }
+
+        public string? PublicJwkPath { get; set; }
+
+        /// <summary>SHA-256 of the normalised definition: a changed row is noticed on rerun.</summary>
+        public string? DefinitionHash { get; set; }
+
+        /// <summary>The registered (public) fields, so Get- can answer and Set- can send a full PUT.</summary>
+        public LedgerDefinition? Definition { get; set; }
+
+        public string? Error { get; set; }
+    }
+}

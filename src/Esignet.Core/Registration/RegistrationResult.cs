@@ -1,0 +1,39 @@
+namespace Esignet.Core.Registration
+{
+    /// <summary>One registered client, as New-/Set-EsignetOidcClient emit it. Nothing secret: key file paths, not keys.</summary>
+    public sealed class RegistrationResult
+    {
+        public string ClientId { get; set; } = string.Empty;
+
+        /// <summary>ACTIVE or INACTIVE, as the server reports it.</summary>
+        public string? Status { get; set; }
+
+        /// <summary>Created, Exists (already registered with this key: nothing sent), Updated, Changed (registered, but the definition differs; use -Update).</summary>
+        public string Outcome { get; set; } = string.Empty;
+
+        public string? ClientName { get; set; }
+
+        /// <summary>Esignet or Pms.</summary>
+        public string Api { get; set; } = string.Empty;
+
+        /// <summary>Method and path used, e.g. POST /v1/esignet/client-mgmt/oidc-client.</summary>
+        public string? Endpoint { get; set; }
+
+        public string? Server { get; set; }
+
+        public string? KeyId { get; set; }
+
+        public string? KeyThumbprint { get; set; }
+
+        public string? PrivateKeyPemPath { get; set; }
+
+        public string? PrivateJwkPath { get; set; }
+
+        public string? PublicJwkPath { get; set; }
+
+        /// <summary>The input line (CSV line number), when the input came from a file.</summary>
+        public int? LineNumber { get; set; }
+
+        public override string ToString() => ClientId;
+    }
+}

@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Esignet.Core.Connection;
+using Esignet.Core.Definitions;
+using Esignet.Core.Errors;
+using Esignet.Core.Keys;
+using Esignet.Core.Ledger;
+using Esignet.Core.Servers;
+
+namespace Esignet.Core.Registration
+{
+    /// <summary>
+    /// The one registration service every cmdlet shares. For each definition: defaults, key (generated and on
+    /// disk before anything is sent, or reused from an earlier run), endpoint choice, local validation, ledger
+    /// check (a client already registered with this key is reported, not re-created), a Pending ledger entry,
+    /// the request, and the outcome recorded. Thread-safe: many definitions may be registered at once.
+    /// </summary>
+    public sealed class RegistrationService
+    {
+        private readonly EsignetContext _context;
+
+        public RegistrationService(EsignetContext context)
+        {
+            _context = context;
+        }
+
+        /// <summary>Prepare and send in one go.</summary>
+        public Task<RegistrationResult> RegisterAsync(ClientDefinition d, RegistrationOptions options, CancellationToken cancel)
+        {
+            return ExecuteAsync(Prepare(d, options), options, cancel);
+        }
+
+        /// <summary>
+        /// Everything short of writing and sending: defaults, endpoint, key (an existing key file is reused; a new
+        /// key is made in memory only), local validation, the Client ID and the request body. Throws
+        /// <see cref="ValidationFailedException"/> when the server would refuse the definition.
+        /// </summary>
+        public PreparedRegistration Prepare(ClientDefinition d, RegistrationOptions options)
+        {
+            ClientApi api = options.Api;
+            string server = ServerOf(api);
+            DefinitionDefaults.Apply(d, api);
+            ClientEndpointKind endpoint = EndpointChooser.Choose(d, api, _context.ServerVersion, _context.PmsVersion);
+
+            KeyFileSet? newKeyFiles = null;
+            if (d.PublicKey == null && options.GenerateKey)
+            {
+                d.PublicKey = ProvideKey(d, api, options, out newKeyFiles);
+            }
+
+            IReadOnlyList<ValidationIssue> issues = DefinitionValidator.Validate(d, _context.RulesFor(api), endpoint);
+            List<ValidationIssue> errors = issues.Where(i => i.Severity == ValidationSeverity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                throw new ValidationFailedException(errors);
+            }
+
+            JwkKeyPair key = d.PublicKey!;
+            string clientId = api == ClientApi.Pms ? PmsClientId.Compute(key, _context.PmsVersion) : d.ClientId!;
+            string body = api == ClientApi.Pms ? PmsApiClient.BuildCreateBody(d, endpoint) : EsignetApiClient.BuildCreateBody(d, endpoint);
+            string endpointText = api == ClientApi.Pms ? _context.Pms!.DescribeCreate(endpoint) : _context.Esignet!.DescribeCreate(endpoint);
+            var warnings = issues.Where(i => i.Severity != ValidationSeverity.Error).ToList();
+            return new PreparedRegistration(d, api, endpoint, server, clientId, endpointText, body, newKeyFiles, warnings);
+        }
+
+        /// <summary>
+        /// Writes a new key's files (owner-only, before anything is sent), checks the ledger (a client already
+        /// registered with this key is reported, not re-created), records Pending, sends, records the outcome.
+        /// </summary>
+        public async Task<RegistrationResult> ExecuteAsync(PreparedRegistration p, RegistrationOptions options, CancellationToken cancel)
+        {
+            ClientDefinition d = p.Definition;
+            JwkKeyPair key = d.PublicKey!;
+            if (p.NewKeyFiles != null && key.PrivateKeyPemPath == null)
+            {
+                KeyFileWriter.Write(key, p.NewKeyFiles, force: false);
+            }
+
+            ClientApi api = p.Api;
+            string server = p.Server;
+            string clientId = p.ClientId;
+            ClientEndpointKind endpoint = p.EndpointKind;
+            string hash = DefinitionHash.Compute(d);
+            var result = new RegistrationResult
+            {
+                ClientId = clientId,
+                ClientName = d.ClientName,
+                Api = api.ToString(),
+                Endpoint = p.Endpoint,
+                Server = server,
+                KeyId = key.KeyId,
+                KeyThumbprint = key.Thumbprint,
+                PrivateKeyPemPath = key.PrivateKeyPemPath,
+                PrivateJwkPath = key.PrivateJwkPath,
+                PublicJwkPath = key.PublicJwkPath,
+                LineNumber = d.LineNumber,
+            };
+
+            LedgerEntry? known = _context.Ledger.Find(server, clientId);
+            if (known != null && known.Outcome != "Failed" && known.Outcome != "Pending")
+            {
+                if (known.KeyThumbprint != key.Thumbprint)
+                {
+                    throw new EsignetException("ClientIdTaken", EsignetErrorKind.ResourceExists,
+                        $"Client '{clientId}' was registered on {server} with another key (thumbprint {known.KeyThumbprint}). Choose another client id; eSignet cannot change a client's key.") { TargetObject = clientId };
+                }
+
+                if (known.DefinitionHash == hash)
+                {
+                    result.Outcome = "Exists";
+                    result.Status = known.Status;
+                    return result;
+                }
+
+                if (!options.Update)
+                {
+                    result.Outcome = "Changed";
+                    result.Status = known.Status;
+                    return result;
+                }
+
+                d.Status = known.Status ?? "ACTIVE";
+                ClientResponse updated = await UpdateAsync(api, clientId, d, endpoint, cancel).ConfigureAwait(false);
+                result.Outcome = "Updated";
+                result.Status = updated.Status;
+                Record(result, d, hash, "Updated");
+                return result;
+            }
+
+            Record(result, d, hash, "Pending");
+            try
+            {
+                ClientResponse created = api == ClientApi.Pms
+                    ? await _context.Pms!.CreateAsync(d, endpoint, cancel).ConfigureAwait(false)
+                    : await _context.Esignet!.CreateAsync(d, endpoint, cancel).ConfigureAwait(false);
+                result.Outcome = "Created";
+                result.Status = created.Status;
+            }
+            catch (ServerErrorException e) when (IsDuplicate(e, api) && known != null && known.Outcome == "Pending" && known.KeyThumbprint == key.Thumbprint)
+            {
+                // An earlier run sent this create and lost the answer (eSignet: duplicate_client_id; PMS: key exists).
+                result.Outcome = "Exists";
+                result.Status = "ACTIVE";
+            }
+            catch (ServerErrorException e) when (api == ClientApi.Pms && IsDuplicate(e, api))
+            {
+                // PMS derives the id from the key: "key exists" means this very key is registered. Confirm by reading it.
+                PmsClientDetails? existing = await _context.Pms!.GetAsync(clientId, cancel).ConfigureAwait(false);
+                if (existing == null)
+                {
+                    Record(result, d, hash, "Failed", e.ErrorId);
+                    throw;
+                }
+
+                result.Outcome = "Exists";
+                result.Status = existing.Status;
+            }
+            catch (EsignetException e)
+            {
+                Record(result, d, hash, "Failed", e.ErrorId);
+                throw;
+            }
+
+            Record(result, d, hash, result.Outcome);
+            return result;
+        }
+
+        private Task<ClientResponse> UpdateAsync(ClientApi api, string clientId, ClientDefinition d, ClientEndpointKind endpoint, CancellationToken cancel)
+        {
+            if (api == ClientApi.Pms)
+            {
+                return _context.Pms!.UpdateAsync(clientId, d, endpoint, cancel);
+            }
+
+            return _context.Esignet!.UpdateAsync(clientId, d, endpoint, cancel);
+        }
+
+        private static bool IsDuplicate(ServerErrorException e, ClientApi api)
+        {
+            return api == ClientApi.Pms
+                ? e.ErrorCode == "PMS_IDP_001" || e.ErrorCode == "PMS_ESI_001"
+                : e.ErrorCode == "duplicate_client_id";
+        }
+
+        private string ServerOf(ClientApi api)
+        {
+            Uri? uri = api == ClientApi.Pms ? _context.PmsUri : _context.EsignetUri;
+            if (uri == null)
+            {
+                throw new EsignetException("ApiNotConnected", EsignetErrorKind.InvalidOperation,
+                    api == ClientApi.Pms
+                        ? "This connection has no PMS. Connect with -PmsUri, or use -Api Esignet."
+                        : "This connection has no eSignet. Connect with -Uri, or use -Api Pms.");
+            }
+
+            return uri.ToString().TrimEnd('/');
+        }
+
+        /// <summary>
+        /// A key for a definition without one: reused when an earlier run already wrote it (so a retried or
+        /// resumed run registers the same key), else generated and written owner-only before any request.
+        /// </summary>
+        private static JwkKeyPair ProvideKey(ClientDefinition d, ClientApi api, RegistrationOptions options, out KeyFileSet? newFiles)
+        {
+            newFiles = null;
+            string name = api == ClientApi.Esignet ? d.ClientId ?? string.Empty : d.ClientName ?? string.Empty;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new EsignetException(api == ClientApi.Esignet ? "invalid_client_id" : "PMS_COR_001", EsignetErrorKind.InvalidData,
+                    (api == ClientApi.Esignet ? "clientId" : "name") + " is empty, so no key file name can be made for it. Nothing was written or sent.") { TargetObject = d };
+            }
+
+            string directory = options.KeyDirectory ?? Path.GetFullPath("keys");
+            var files = new KeyFileSet(Path.Combine(directory, SafeFileName(name)));
+            if (File.Exists(files.PrivateKeyPemPath))
+            {
+                return KeyFactory.FromFile(files.PrivateKeyPemPath, requirePrivate: true, use: "sig");
+            }
+
+            newFiles = files; // written by ExecuteAsync, so -WhatIf writes nothing
+            return options.KeyPool?.Take() ?? KeyFactory.Generate(options.KeySpec);
+        }
+
+        internal static string SafeFileName(string name)
+        {
+            var sb = new StringBuilder(name.Length);
+            char[] invalid = Path.GetInvalidFileNameChars();
+            foreach (char c in name.Trim())
+            {
+                sb.Append(char.IsWhiteSpace(c) || Array.IndexOf(invalid, c) >= 0 || c == '/' || c == '\\' || c == ':' ? '_' : c);
+            }
+
+            string s = sb.ToString().TrimStart('.');
+            return s.Length == 0 ? "_" : s;
+        }
+
+        private void Record(RegistrationResult r, ClientDefinition d, string hash, string outcome, string? error = null)
+        {
+            _context.Ledger.Append(new LedgerEntry
+            {
+                Time = DateTimeOffset.UtcNow,
+                Outcome = outcome,
+                Server = r.Server ?? string.Empty,
+                Api = r.Api,
+                Endpoint = r.Endpoint,
+                ClientId = r.ClientId,
+                Status = r.Status,
+                KeyThumbprint = r.KeyThumbprint,
+                KeyId = r.KeyId,
+                PrivateKeyPemPath = r.PrivateKeyPemPath,
+                PrivateJwkPath = r.PrivateJwkPath,
+                PublicJwkPath = r.PublicJwkPath,
+                DefinitionHash = hash,
+                Error = error,
+                Definition = LedgerDefinition.From(d),
+            });
+        }
+    }
+}

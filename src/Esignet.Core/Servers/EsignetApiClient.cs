@@ -1,0 +1,119 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Esignet.Core.Auth;
+using Esignet.Core.Definitions;
+using Esignet.Core.Errors;
+using Esignet.Core.Transport;
+using Esignet.Core.Versions;
+
+namespace Esignet.Core.Servers
+{
+    /// <summary>
+    /// eSignet's client-management API (esignet-api.md §1): POST/PUT oidc-client, oauth-client, client and
+    /// PATCH client, under /v1/esignet. Every 200 is checked for errors[] (§1.6).
+    /// </summary>
+    public sealed class EsignetApiClient
+    {
+        private readonly Uri _base;
+        private readonly ApiCaller _caller;
+
+        public EsignetApiClient(Uri serverUri, EsignetVersion version, HttpTransport transport, ITokenSource? tokens)
+        {
+            _base = new Uri(serverUri.ToString().TrimEnd('/') + "/v1/esignet/");
+            Version = version;
+            _caller = new ApiCaller(transport, tokens, TokenPlacement.BearerHeader);
+        }
+
+        public EsignetVersion Version { get; }
+
+        /// <summary>The path after /v1/esignet for an endpoint kind.</summary>
+        public static string PathOf(ClientEndpointKind kind)
+        {
+            switch (kind)
+            {
+                case ClientEndpointKind.OidcClient: return "client-mgmt/oidc-client";
+                case ClientEndpointKind.OAuthClient: return "client-mgmt/oauth-client";
+                case ClientEndpointKind.Client: return "client-mgmt/client";
+                default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an eSignet endpoint");
+            }
+        }
+
+        public string DescribeCreate(ClientEndpointKind kind) => "POST /v1/esignet/" + PathOf(kind);
+
+        /// <summary>The body New- would send, for -WhatIf (public key only; no secret can be in it).</summary>
+        public static string BuildCreateBody(ClientDefinition d, ClientEndpointKind kind) => EsignetRequestBuilder.Create(d, kind);
+
+        public async Task<ClientResponse> CreateAsync(ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
+        {
+            string body = EsignetRequestBuilder.Create(d, kind);
+            var uri = new Uri(_base, PathOf(kind));
+            TransportResponse r = await _caller.SendAsync(HttpMethod.Post, uri, body, cancel, "add_oidc_client").ConfigureAwait(false);
+            return Parse(r, "POST " + uri.AbsolutePath);
+        }
+
+        public async Task<ClientResponse> UpdateAsync(string clientId, ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
+        {
+            string body = EsignetRequestBuilder.Update(d, kind);
+            var uri = new Uri(_base, PathOf(kind) + "/" + Uri.EscapeDataString(clientId));
+            TransportResponse r = await _caller.SendAsync(HttpMethod.Put, uri, body, cancel, "update_oidc_client").ConfigureAwait(false);
+            return Parse(r, "PUT " + uri.AbsolutePath);
+        }
+
+        public async Task<ClientResponse> PatchAsync(string clientId, ClientPatch patch, CancellationToken cancel)
+        {
+            string body = EsignetRequestBuilder.Patch(patch);
+            var uri = new Uri(_base, "client-mgmt/client/" + Uri.EscapeDataString(clientId));
+            TransportResponse r = await _caller.SendAsync(new HttpMethod("PATCH"), uri, body, cancel, "update_oidc_client").ConfigureAwait(false);
+            return Parse(r, "PATCH " + uri.AbsolutePath);
+        }
+
+        /// <summary>Reads eSignet's wrapper: {responseTime, response:{clientId,status}, errors:[{errorCode,errorMessage}]}.</summary>
+        internal static ClientResponse Parse(TransportResponse r, string endpoint)
+        {
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(r.Body) ? "null" : r.Body);
+            }
+            catch (JsonException)
+            {
+                throw new ServerErrorException("UnexpectedResponse", $"The answer is not JSON; is this an eSignet server? (starts: {Snippet(r.Body)})", r.Status, endpoint, EsignetErrorKind.ServerError);
+            }
+
+            using (doc)
+            {
+                JsonElement root = doc.RootElement;
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+                {
+                    // One entry per violated field; the first names the error, the rest are kept in the message.
+                    JsonElement first = errors[0];
+                    string? code = JsonBody.String(first, "errorCode");
+                    var message = new System.Text.StringBuilder(JsonBody.String(first, "errorMessage") ?? string.Empty);
+                    for (int i = 1; i < errors.GetArrayLength(); i++)
+                    {
+                        message.Append("; ").Append(JsonBody.String(errors[i], "errorMessage") ?? JsonBody.String(errors[i], "errorCode"));
+                    }
+
+                    throw new ServerErrorException(code, message.ToString(), r.Status, endpoint);
+                }
+
+                if (r.Status == 200 && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out JsonElement response)
+                    && JsonBody.String(response, "clientId") is string clientId)
+                {
+                    return new ClientResponse(clientId, JsonBody.String(response, "status"));
+                }
+
+                throw new ServerErrorException(r.Status == 404 || r.Status == 405 ? "EndpointNotFound" : "UnexpectedResponse",
+                    r.Status == 404 || r.Status == 405
+                        ? "This eSignet does not have that endpoint. Check -Uri (the eSignet base, without /v1/esignet) and -ServerVersion."
+                        : $"The answer has neither a client nor errors (starts: {Snippet(r.Body)}).",
+                    r.Status, endpoint, EsignetErrorKind.ServerError);
+            }
+        }
+
+        private static string Snippet(string body) => Redactor.Redact(body.Length > 120 ? body.Substring(0, 120) + "..." : body);
+    }
+}

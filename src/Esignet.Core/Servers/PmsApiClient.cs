@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Esignet.Core.Auth;
+using Esignet.Core.Definitions;
+using Esignet.Core.Errors;
+using Esignet.Core.Transport;
+using Esignet.Core.Versions;
+
+namespace Esignet.Core.Servers
+{
+    /// <summary>
+    /// MOSIP Partner Management's OIDC client API (pms-api.md §3): /v1/partnermanager/oidc/client and, on
+    /// 1.2.2+, /oauth/client. The token travels in the Authorization cookie. Every 200 is checked for errors[].
+    /// </summary>
+    public sealed class PmsApiClient
+    {
+        private readonly Uri _base;
+        private readonly ApiCaller _caller;
+
+        public PmsApiClient(Uri pmsUri, PmsVersion version, HttpTransport transport, ITokenSource? tokens)
+        {
+            _base = new Uri(pmsUri.ToString().TrimEnd('/') + "/v1/partnermanager/");
+            Version = version;
+            _caller = new ApiCaller(transport, tokens, TokenPlacement.AuthorizationCookie);
+        }
+
+        public PmsVersion Version { get; }
+
+        public static string PathOf(ClientEndpointKind kind) => kind == ClientEndpointKind.PmsOAuthClient ? "oauth/client" : "oidc/client";
+
+        public string DescribeCreate(ClientEndpointKind kind) => "POST /v1/partnermanager/" + PathOf(kind);
+
+        public static string BuildCreateBody(ClientDefinition d, ClientEndpointKind kind)
+        {
+            return Wrapped(w =>
+            {
+                w.WriteString("name", d.ClientName);
+                w.WriteString("policyId", d.PolicyId);
+                JsonBody.Raw(w, "publicKey", d.PublicKey!.PublicJwk);
+                w.WriteString("authPartnerId", d.AuthPartnerId);
+                w.WriteString("logoUri", d.LogoUri);
+                JsonBody.List(w, "redirectUris", d.RedirectUris);
+                JsonBody.List(w, "grantTypes", d.GrantTypes);
+                JsonBody.List(w, "clientAuthMethods", d.ClientAuthMethods);
+                if (kind == ClientEndpointKind.PmsOAuthClient)
+                {
+                    JsonBody.Map(w, "clientNameLangMap", d.ClientNameLangMap);
+                }
+            });
+        }
+
+        public async Task<ClientResponse> CreateAsync(ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
+        {
+            var uri = new Uri(_base, PathOf(kind));
+            TransportResponse r = await _caller.SendAsync(HttpMethod.Post, uri, BuildCreateBody(d, kind), cancel).ConfigureAwait(false);
+            return ParseClientResponse(r, "POST " + uri.AbsolutePath);
+        }
+
+        public async Task<ClientResponse> UpdateAsync(string clientId, ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
+        {
+            var uri = new Uri(_base, PathOf(kind) + "/" + Uri.EscapeDataString(clientId));
+            string body = BuildUpdateBody(d, kind);
+            TransportResponse r = await _caller.SendAsync(HttpMethod.Put, uri, body, cancel).ConfigureAwait(false);
+            return ParseClientResponse(r, "PUT " + uri.AbsolutePath);
+        }
+
+        /// <summary>The PUT body (pms-api.md §4.3/4.4): every mutable field, the full state after the change.</summary>
+        public static string BuildUpdateBody(ClientDefinition d, ClientEndpointKind kind)
+        {
+            return Wrapped(w =>
+            {
+                w.WriteString("logoUri", d.LogoUri);
+                JsonBody.List(w, "redirectUris", d.RedirectUris);
+                w.WriteString("status", d.Status ?? "ACTIVE");
+                JsonBody.List(w, "grantTypes", d.GrantTypes);
+                w.WriteString("clientName", d.ClientName);
+                JsonBody.List(w, "clientAuthMethods", d.ClientAuthMethods);
+                if (kind == ClientEndpointKind.PmsOAuthClient)
+                {
+                    JsonBody.Map(w, "clientNameLangMap", d.ClientNameLangMap);
+                }
+            });
+        }
+
+        /// <summary>Reads a client back; null when PMS says it does not exist (PMS_IDP_004 / PMS_ESI_004).</summary>
+        public async Task<PmsClientDetails?> GetAsync(string clientId, CancellationToken cancel)
+        {
+            string path = (Version.HasOAuthClientEndpoint ? "oauth/client/" : "oidc/client/") + Uri.EscapeDataString(clientId);
+            var uri = new Uri(_base, path);
+            TransportResponse r = await _caller.SendAsync(HttpMethod.Get, uri, null, cancel).ConfigureAwait(false);
+            try
+            {
+                JsonElement response = ReadResponse(r, "GET " + uri.AbsolutePath);
+                return ToDetails(response);
+            }
+            catch (ServerErrorException e) when (e.ErrorCode == "PMS_IDP_004" || e.ErrorCode == "PMS_ESI_004")
+            {
+                return null;
+            }
+        }
+
+        /// <summary>All clients the caller may see (1.2.2+ list endpoint, unpaged).</summary>
+        public async Task<IReadOnlyList<PmsClientDetails>> ListAsync(CancellationToken cancel)
+        {
+            if (!Version.HasOAuthClientEndpoint)
+            {
+                throw new EsignetException("EndpointNotOnLine", EsignetErrorKind.InvalidOperation,
+                    "PMS 1.2.0/1.2.1 has no list endpoint; listing needs PMS 1.2.2 or later (-PmsVersion 1.2.2). Ask for clients by -ClientId instead.");
+            }
+
+            var uri = new Uri(_base, "oauth/client");
+            TransportResponse r = await _caller.SendAsync(HttpMethod.Get, uri, null, cancel).ConfigureAwait(false);
+            JsonElement response = ReadResponse(r, "GET " + uri.AbsolutePath);
+            var list = new List<PmsClientDetails>();
+            if (response.ValueKind == JsonValueKind.Object && response.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement item in data.EnumerateArray())
+                {
+                    list.Add(new PmsClientDetails
+                    {
+                        ClientId = JsonBody.String(item, "clientId") ?? string.Empty,
+                        Name = JsonBody.String(item, "clientName"),
+                        PolicyName = JsonBody.String(item, "policyName"),
+                        RelyingPartyId = JsonBody.String(item, "partnerId"),
+                        Status = JsonBody.String(item, "status"),
+                    });
+                }
+            }
+
+            return list;
+        }
+
+        private static PmsClientDetails ToDetails(JsonElement e)
+        {
+            return new PmsClientDetails
+            {
+                ClientId = JsonBody.String(e, "id") ?? string.Empty,
+                Name = JsonBody.String(e, "name"),
+                PolicyId = JsonBody.String(e, "policyId"),
+                PolicyName = JsonBody.String(e, "policyName"),
+                RelyingPartyId = JsonBody.String(e, "relyingPartyId"),
+                LogoUri = JsonBody.String(e, "logoUri"),
+                RedirectUris = JsonBody.Strings(e, "redirectUris"),
+                PublicKey = JsonBody.String(e, "publicKey"),
+                Claims = JsonBody.Strings(e, "claims"),
+                AcrValues = JsonBody.Strings(e, "acrValues"),
+                Status = JsonBody.String(e, "status"),
+                GrantTypes = JsonBody.Strings(e, "grantTypes"),
+                ClientAuthMethods = JsonBody.Strings(e, "clientAuthMethods"),
+            };
+        }
+
+        private static ClientResponse ParseClientResponse(TransportResponse r, string endpoint)
+        {
+            JsonElement response = ReadResponse(r, endpoint);
+            string? clientId = JsonBody.String(response, "clientId");
+            if (clientId == null)
+            {
+                throw new ServerErrorException("UnexpectedResponse", "PMS answered without a clientId.", r.Status, endpoint, EsignetErrorKind.ServerError);
+            }
+
+            return new ClientResponse(clientId, JsonBody.String(response, "status"));
+        }
+
+        /// <summary>PMS's wrapper: {response, errors:[{errorCode, message}]}; errors may carry a null code (pms-api.md §2.2).</summary>
+        private static JsonElement ReadResponse(TransportResponse r, string endpoint)
+        {
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(r.Body) ? "null" : r.Body);
+            }
+            catch (JsonException)
+            {
+                throw new ServerErrorException(r.Status == 400 ? "BadRequest" : "UnexpectedResponse",
+                    r.Status == 400 ? "PMS could not read the request (HTTP 400)." : "The answer is not JSON; is this a PMS server?", r.Status, endpoint, EsignetErrorKind.ServerError);
+            }
+
+            using (doc)
+            {
+                JsonElement root = doc.RootElement;
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+                {
+                    JsonElement first = errors[0];
+                    throw new ServerErrorException(JsonBody.String(first, "errorCode"), JsonBody.String(first, "message"), r.Status, endpoint);
+                }
+
+                if (r.Status == 200 && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out JsonElement response) && response.ValueKind != JsonValueKind.Null)
+                {
+                    return response.Clone();
+                }
+
+                throw new ServerErrorException(r.Status == 404 || r.Status == 405 ? "EndpointNotFound" : "UnexpectedResponse",
+                    r.Status == 404 || r.Status == 405
+                        ? "This PMS does not have that endpoint. Check -PmsUri (the API base, without /v1/partnermanager) and -PmsVersion."
+                        : "PMS answered with neither a response nor errors.", r.Status, endpoint, EsignetErrorKind.ServerError);
+            }
+        }
+
+        private static string Wrapped(Action<Utf8JsonWriter> request)
+        {
+            return JsonBody.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("id", "string");
+                w.WriteString("version", "string");
+                w.WriteString("requesttime", JsonBody.Now());
+                w.WriteStartObject("metadata");
+                w.WriteEndObject();
+                w.WriteStartObject("request");
+                request(w);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+        }
+    }
+}

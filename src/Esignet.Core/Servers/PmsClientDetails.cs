@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+
+namespace Esignet.Core.Servers
+{
+    /// <summary>A client as PMS reports it (pms-api.md §4.6).</summary>
+    public sealed class PmsClientDetails
+    {
+        public string ClientId { get; set; } = string.Empty;
+        public string? Name { get; set; }
+        public string? PolicyId { get; set; }
+        public string? PolicyName { get; set; }
+        public string? RelyingPartyId { get; set; }
+        public string? LogoUri { get; set; }
+        public List<string> RedirectUris { get; set; } = new List<string>();
+        /// <summary>PMS returns the stored JWK as a JSON string.</summary>
+        public string? PublicKey { get; set; }
+        public List<string> Claims { get; set; } = new List<string>();
+        public List<string> AcrValues { get; set; } = new List<string>();
+        public string? Status { get; set; }
+        public List<string> GrantTypes { get; set; } = new List<string>();
+        public List<string> ClientAuthMethods { get; set; } = new List<string>();
+    }
+}

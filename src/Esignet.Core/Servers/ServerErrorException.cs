@@ -1,0 +1,36 @@
+using Esignet.Core.Errors;
+
+namespace Esignet.Core.Servers
+{
+    /// <summary>
+    /// The server said no: its error code becomes the ErrorId (invalid_redirect_uri, PMS_PRT_058, ...), with
+    /// the HTTP status, the server's message and the endpoint kept for ErrorDetails.
+    /// </summary>
+    public sealed class ServerErrorException : EsignetException
+    {
+        public ServerErrorException(string? errorCode, string? serverMessage, int httpStatus, string endpoint, EsignetErrorKind kind = EsignetErrorKind.InvalidData)
+            : base(string.IsNullOrEmpty(errorCode) ? "ServerError" : errorCode!, kind, Compose(errorCode, serverMessage, httpStatus, endpoint))
+        {
+            ErrorCode = errorCode;
+            ServerMessage = serverMessage;
+            HttpStatus = httpStatus;
+            Endpoint = endpoint;
+        }
+
+        /// <summary>The server's code exactly as sent; null when the server gave none (PMS's generic handler).</summary>
+        public string? ErrorCode { get; }
+
+        public string? ServerMessage { get; }
+
+        public int HttpStatus { get; }
+
+        /// <summary>Method and path, e.g. POST /v1/esignet/client-mgmt/oidc-client.</summary>
+        public string Endpoint { get; }
+
+        private static string Compose(string? code, string? message, int status, string endpoint)
+        {
+            string text = string.IsNullOrEmpty(message) || message == code ? string.Empty : ": " + Transport.Redactor.Redact(message);
+            return $"{endpoint} answered {code ?? "an error without a code"}{text} (HTTP {status}).";
+        }
+    }
+}

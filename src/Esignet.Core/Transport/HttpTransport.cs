@@ -1,0 +1,140 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Esignet.Core.Errors;
+
+namespace Esignet.Core.Transport
+{
+    /// <summary>
+    /// Sends HTTP requests with bounded retries for transient failures, honouring Retry-After. One instance
+    /// (and one HttpClient, so connections are reused) per connection context. Never logs a body or a header
+    /// value unredacted.
+    /// </summary>
+    public sealed class HttpTransport : IDisposable
+    {
+        private readonly HttpClient _client;
+        private readonly TransportOptions _options;
+        private readonly Random _jitter = new Random();
+
+        public HttpTransport(TransportOptions options)
+        {
+            _options = options;
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false, // cookies are set per request (PMS's Authorization cookie), never shared
+                MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            };
+            if (options.SkipCertificateCheck)
+            {
+                handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+            }
+
+            _client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Esignet-PowerShell", typeof(HttpTransport).Assembly.GetName().Version?.ToString(3) ?? "0"));
+        }
+
+        public TransportOptions Options => _options;
+
+        /// <summary>Receives one line per retry (already redacted), for -Verbose.</summary>
+        public Action<string>? Log { get; set; }
+
+        /// <summary>
+        /// Sends the request made by <paramref name="makeRequest"/> (called again for every attempt, since a request
+        /// message can be sent only once). Transient failures are retried; the final response is returned whatever
+        /// its status. Connection failures after the last retry throw a ConnectionError.
+        /// </summary>
+        public async Task<TransportResponse> SendAsync(Func<HttpRequestMessage> makeRequest, CancellationToken cancel, int? maxRetry = null)
+        {
+            int retries = maxRetry ?? _options.MaxRetry;
+            for (int attempt = 0; ; attempt++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                using (HttpRequestMessage request = makeRequest())
+                using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancel))
+                {
+                    attemptTimeout.CancelAfter(_options.Timeout);
+                    string what = request.Method + " " + request.RequestUri;
+                    TimeSpan? delay;
+                    string reason;
+                    try
+                    {
+                        using (HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false))
+                        {
+                            int status = (int)response.StatusCode;
+                            if (!IsTransient(status) || attempt >= retries)
+                            {
+                                return await TransportResponse.ReadAsync(response).ConfigureAwait(false);
+                            }
+
+                            delay = RetryAfter(response) ?? Backoff(attempt);
+                            reason = $"HTTP {status}";
+                        }
+                    }
+                    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException || e is System.IO.IOException)
+                    {
+                        reason = e is OperationCanceledException ? $"no answer within {_options.Timeout.TotalSeconds:0.#} s" : Describe(e);
+                        if (attempt >= retries)
+                        {
+                            throw new EsignetException("ConnectionFailed", EsignetErrorKind.ConnectionError,
+                                $"{what}: {reason} (after {attempt + 1} attempt{(attempt == 0 ? "" : "s")}). Check the URL, the network and that the server is up.", e);
+                        }
+
+                        delay = Backoff(attempt);
+                    }
+
+                    Log?.Invoke(Redactor.Redact($"{what}: {reason}; retry {attempt + 1} of {retries} in {delay.Value.TotalSeconds:0.##} s"));
+                    await Task.Delay(delay.Value, cancel).ConfigureAwait(false);
+                }
+            }
+        }
+
+        public void Dispose() => _client.Dispose();
+
+        public static bool IsTransient(int status) => status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+
+        private TimeSpan Backoff(int attempt)
+        {
+            double baseMs = _options.InitialBackoff.TotalMilliseconds * Math.Pow(2, attempt);
+            double jitter;
+            lock (_jitter)
+            {
+                jitter = 0.5 + _jitter.NextDouble(); // 50%..150%: spreads retries of parallel workers
+            }
+
+            return TimeSpan.FromMilliseconds(Math.Min(_options.MaxBackoff.TotalMilliseconds, baseMs * jitter));
+        }
+
+        private TimeSpan? RetryAfter(HttpResponseMessage response)
+        {
+            RetryConditionHeaderValue? h = response.Headers.RetryAfter;
+            TimeSpan? wait = h?.Delta ?? (h?.Date - DateTimeOffset.UtcNow);
+            if (wait == null)
+            {
+                return null;
+            }
+
+            if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            return wait > _options.MaxBackoff ? _options.MaxBackoff : wait;
+        }
+
+        private static string Describe(Exception e)
+        {
+            var sb = new StringBuilder(e.Message);
+            for (Exception? inner = e.InnerException; inner != null; inner = inner.InnerException)
+            {
+                sb.Append(": ").Append(inner.Message);
+            }
+
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System;
+
+namespace Esignet.Core.Transport
+{
+    /// <summary>How requests are sent: timeouts, retries, TLS checking.</summary>
+    public sealed class TransportOptions
+    {
+        /// <summary>Per-attempt timeout.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        /// <summary>Retries after the first attempt for transient failures (connection errors, 429, 500, 502, 503, 504).</summary>
+        public int MaxRetry { get; set; } = 4;
+
+        /// <summary>The first backoff; doubles each retry, with jitter, capped by <see cref="MaxBackoff"/>.</summary>
+        public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Accept any server certificate. Never the default; the cmdlets warn when it is set.</summary>
+        public bool SkipCertificateCheck { get; set; }
+
+        /// <summary>Connections kept per server; bounds parallel requests.</summary>
+        public int MaxConnectionsPerServer { get; set; } = 64;
+    }
+}
