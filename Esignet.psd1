@@ -13,6 +13,12 @@
     CmdletsToExport      = @(
         'New-EsignetJwk'
         'Import-EsignetJwk'
+        'Connect-EsignetServer'
+        'Get-EsignetContext'
+        'Disconnect-EsignetServer'
+        'New-EsignetOidcClient'
+        'Get-EsignetClient'
+        'Set-EsignetClient'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

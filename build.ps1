@@ -106,7 +106,7 @@ function Invoke-Test {
     $runner = Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1'
     $pwshArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $runner,
         '-PesterPath', $pester, '-ModulePath', (Join-Path $ModuleOut 'Esignet.psd1'), '-CountsPath', $countsFile,
-        '-ResultsPath', (Join-Path $results 'pester.xml'))
+        '-ResultsPath', (Join-Path $results 'pester.xml'), '-Configuration', $Configuration)
     & $pwsh[0] @pwshArgs
     $pesterCounts = if (Test-Path $countsFile) { Get-Content $countsFile -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
 
@@ -123,7 +123,7 @@ function Invoke-Demo {
     Invoke-Build
     $pwsh = Get-PwshCommand
     $demo = Join-Path $Root 'tools/Start-Demo.ps1'
-    & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-File', $demo, '-ModulePath', (Join-Path $ModuleOut 'Esignet.psd1'), '-WorkPath', (Join-Path $Out 'demo')))
+    & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-File', $demo, '-ModulePath', (Join-Path $ModuleOut 'Esignet.psd1'), '-WorkPath', (Join-Path $Out 'demo'), '-Configuration', $Configuration))
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

@@ -6,11 +6,14 @@ param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $CountsPath,
-    [string] $ResultsPath
+    [string] $ResultsPath,
+    # The build configuration, so tests start the sandbox that was just built.
+    [string] $Configuration = 'Release'
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -MinimumVersion 5.0 -Force
 $env:ESIGNET_TEST_MODULE = (Resolve-Path $ModulePath).Path
+$env:ESIGNET_TEST_CONFIGURATION = $Configuration
 
 $config = New-PesterConfiguration
 $config.Run.Path = $PSScriptRoot

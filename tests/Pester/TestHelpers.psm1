@@ -34,4 +34,16 @@ function Get-UnixMode {
     '{0:D3}' -f [Convert]::ToInt32([Convert]::ToString([int][IO.File]::GetUnixFileMode($Path), 8))
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-PwshCommand, Invoke-FreshPwsh, Get-UnixMode
+function Get-HostOutput {
+    # What a script block writes to the host (e.g. -WhatIf messages, which no stream carries), via a transcript.
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("esignet-host-{0}.txt" -f [guid]::NewGuid().ToString('N'))
+    $null = Start-Transcript -Path $file
+    try { $null = & $ScriptBlock *>&1 }
+    finally { $null = Stop-Transcript }
+    $text = Get-Content $file -Raw
+    Remove-Item $file -ErrorAction SilentlyContinue
+    $text
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-PwshCommand, Invoke-FreshPwsh, Get-UnixMode, Get-HostOutput

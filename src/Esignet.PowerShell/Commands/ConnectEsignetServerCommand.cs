@@ -1,0 +1,181 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using Esignet.Core.Connection;
+using Esignet.Core.Definitions;
+using Esignet.Core.Errors;
+using Esignet.Core.Versions;
+using Esignet.PowerShell.Completion;
+using Esignet.PowerShell.Infrastructure;
+
+namespace Esignet.PowerShell.Commands
+{
+    /// <summary>Connects to eSignet and/or PMS for this PowerShell process, proving the credentials work.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "EsignetServer", DefaultParameterSetName = "Environment")]
+    [OutputType(typeof(EsignetContext))]
+    public sealed class ConnectEsignetServerCommand : EsignetCmdlet
+    {
+        [Parameter(Position = 0)]
+        [Alias("EsignetUri")]
+        public Uri? Uri { get; set; }
+
+        [Parameter]
+        public Uri? PmsUri { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(ServerVersionCompleter))]
+        public string? ServerVersion { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(ServerVersionCompleter))]
+        public string? PmsVersion { get; set; }
+
+        [Parameter]
+        public ClientApi Api { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "AccessToken")]
+        public SecureString? AccessToken { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "ClientCredential")]
+        [Parameter(Mandatory = true, ParameterSetName = "AuthManager")]
+        [Credential]
+        public PSCredential? ClientCredential { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "ClientCredential")]
+        public Uri? TokenUri { get; set; }
+
+        [Parameter(ParameterSetName = "ClientCredential")]
+        public string[]? Scope { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "AuthManager")]
+        public Uri? AuthManagerUri { get; set; }
+
+        [Parameter(ParameterSetName = "AuthManager")]
+        public string AppId { get; set; } = "partner";
+
+        [Parameter]
+        public SwitchParameter AllowInsecureHttp { get; set; }
+
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetry { get; set; } = 4;
+
+        [Parameter]
+        public string? LedgerPath { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            ConnectionOptions options;
+            try
+            {
+                options = BuildOptions();
+            }
+            catch (EsignetException e)
+            {
+                ThrowEsignetError(e);
+                return;
+            }
+
+            if (SkipCertificateCheck)
+            {
+                WriteWarning("-SkipCertificateCheck: server certificates are not checked, so anyone on the network path can read the tokens and keys sent. Use it only against a test server.");
+            }
+
+            EsignetContext context;
+            try
+            {
+                context = AsyncRunner.Run(() => ContextFactory.ConnectAsync(options, message => WriteWarningLater(message), StopToken));
+            }
+            catch (EsignetException e)
+            {
+                FlushWarnings();
+                ThrowEsignetError(e);
+                return;
+            }
+
+            FlushWarnings();
+            ContextStore.Set(context);
+            WriteVerbose($"Connected: eSignet {context.EsignetUri?.ToString() ?? "-"} (line {context.ServerVersion}), PMS {context.PmsUri?.ToString() ?? "-"} (line {context.PmsVersion}), auth {context.AuthMethod}.");
+            if (PassThru)
+            {
+                ContextStore.MarkHandedOut(context);
+                WriteObject(context);
+            }
+        }
+
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        // Core reports warnings from worker threads; they are written here, on the pipeline thread.
+        private void WriteWarningLater(string message) => _warnings.Enqueue(message);
+
+        private void FlushWarnings()
+        {
+            while (_warnings.TryDequeue(out string? w))
+            {
+                WriteWarning(w);
+            }
+        }
+
+        private ConnectionOptions BuildOptions()
+        {
+            var env = new EnvironmentSettings();
+            var o = new ConnectionOptions
+            {
+                EsignetUri = Uri ?? env.Uri("ESIGNET_URI"),
+                PmsUri = PmsUri ?? env.Uri("ESIGNET_PMS_URI"),
+                AllowInsecureHttp = AllowInsecureHttp,
+                LedgerPath = LedgerPath != null ? ResolveNewPath(LedgerPath)
+                    : new EnvironmentSettings().Text("ESIGNET_LEDGER_PATH") is string envLedger ? ResolveNewPath(envLedger) : null,
+            };
+            o.Transport.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+            o.Transport.MaxRetry = MaxRetry;
+            o.Transport.SkipCertificateCheck = SkipCertificateCheck;
+
+            string? version = ServerVersion ?? env.Text("ESIGNET_SERVER_VERSION");
+            if (version != null) o.EsignetVersion = EsignetVersion.Parse(version);
+            string? pmsVersion = PmsVersion ?? env.Text("ESIGNET_PMS_VERSION");
+            if (pmsVersion != null) o.PmsVersion = Core.Versions.PmsVersion.Parse(pmsVersion);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Api))) o.DefaultApi = Api;
+
+            switch (ParameterSetName)
+            {
+                case "AccessToken":
+                    o.AccessToken = Plain(AccessToken!);
+                    o.CredentialSource = "-AccessToken";
+                    break;
+                case "ClientCredential":
+                    o.ClientId = ClientCredential!.UserName;
+                    o.ClientSecret = ClientCredential.GetNetworkCredential().Password;
+                    o.TokenUri = TokenUri;
+                    o.Scope = Scope == null ? null : string.Join(" ", Scope);
+                    o.CredentialSource = "-ClientCredential";
+                    break;
+                case "AuthManager":
+                    o.ClientId = ClientCredential!.UserName;
+                    o.ClientSecret = ClientCredential.GetNetworkCredential().Password;
+                    o.AuthManagerUri = AuthManagerUri;
+                    o.AppId = AppId;
+                    o.CredentialSource = "-ClientCredential";
+                    break;
+                default:
+                    env.ApplyCredentials(o);
+                    break;
+            }
+
+            return o;
+        }
+
+        private static string Plain(SecureString secure) => new NetworkCredential(string.Empty, secure).Password;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using System.Text;
+using Esignet.Core.Errors;
+using Esignet.Core.Registration;
+using Esignet.Core.Servers;
+
+namespace Esignet.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// Per-row ErrorRecords (design.md decision 5): ErrorId = the server's or validator's code, the input row as
+    /// TargetObject, and ErrorDetails naming the line, the field, the HTTP status and the server's message.
+    /// </summary>
+    internal static class RowErrors
+    {
+        public static ErrorRecord Create(EsignetException e, object target, int? line)
+        {
+            var record = new ErrorRecord(e, e.ErrorId, ErrorRecords.CategoryOf(e.Kind), target);
+            var details = new StringBuilder();
+            if (line != null)
+            {
+                details.Append("Line ").Append(line.Value).Append(": ");
+            }
+
+            switch (e)
+            {
+                case ValidationFailedException v:
+                    details.Append(v.Message.StartsWith("Line ") ? v.Message.Substring(v.Message.IndexOf(':') + 2) : v.Message);
+                    record.ErrorDetails = new ErrorDetails(details.ToString()) { RecommendedAction = $"Fix field '{v.Field}' in the input and run again; rows already registered are reported as Exists." };
+                    break;
+                case ServerErrorException s:
+                    details.Append(s.ErrorCode ?? "error").Append(" from ").Append(s.Endpoint).Append(" (HTTP ").Append(s.HttpStatus).Append(')');
+                    if (!string.IsNullOrEmpty(s.ServerMessage) && s.ServerMessage != s.ErrorCode)
+                    {
+                        details.Append(": ").Append(Core.Transport.Redactor.Redact(s.ServerMessage));
+                    }
+
+                    record.ErrorDetails = new ErrorDetails(details.ToString());
+                    break;
+                default:
+                    details.Append(e.Message);
+                    record.ErrorDetails = new ErrorDetails(details.ToString());
+                    break;
+            }
+
+            return record;
+        }
+    }
+}
