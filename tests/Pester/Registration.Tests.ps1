@@ -27,12 +27,19 @@ BeforeAll {
         $n
     }
 
-    function Get-PmsClientIdFromPem([string] $PemPath) {
-        # PMS 1.2.2's derivation (pms-api.md §5.2), computed independently: base64url(SHA-256(ASCII(base64(SPKI)))).
-        $rsa = [Security.Cryptography.RSA]::Create()
-        $rsa.ImportFromPem((Get-Content $PemPath -Raw))
-        $spki = [Convert]::ToBase64String($rsa.ExportSubjectPublicKeyInfo())
-        $hash = [Security.Cryptography.SHA256]::HashData([Text.Encoding]::ASCII.GetBytes($spki))
+    function Get-PmsClientIdFromPem([string] $PemPath, [string] $PmsVersion = '1.2.2', [string] $PublicJwkPath) {
+        # PMS's derivation (pms-api.md §5.2), computed independently: base64url(SHA-256(X)), where X is, on 1.2.2,
+        # the standard base64 of the key's SPKI and, on 1.2.0, jose4j's compact public JWK (kty, kid, use, alg, n, e).
+        if ($PmsVersion -eq '1.2.2') {
+            $rsa = [Security.Cryptography.RSA]::Create()
+            $rsa.ImportFromPem((Get-Content $PemPath -Raw))
+            $x = [Convert]::ToBase64String($rsa.ExportSubjectPublicKeyInfo())
+        }
+        else {
+            $j = Get-Content $PublicJwkPath -Raw | ConvertFrom-Json
+            $x = '{"kty":"RSA","kid":"' + $j.kid + '","use":"' + $j.use + '","alg":"' + $j.alg + '","n":"' + $j.n + '","e":"' + $j.e + '"}'
+        }
+        $hash = [Security.Cryptography.SHA256]::HashData([Text.Encoding]::ASCII.GetBytes($x))
         [Convert]::ToBase64String($hash).TrimEnd('=').Replace('+', '-').Replace('/', '_')
     }
 
@@ -315,7 +322,7 @@ Describe 'Server error codes reach the user as the ErrorId' {
 
 Describe 'New-EsignetOidcClient through PMS' {
     It 'registers the OpenG2P PMS example on PMS <Pms>; the Client ID is the one computed from the key' -ForEach @(
-        @{ Pms = '1.2.2' }
+        @{ Pms = '1.2.2' }, @{ Pms = '1.2.0' }
     ) {
         Set-SandboxLine '1.8' $Pms
         Connect-Sandbox -PmsVersion $Pms -ClientId 'mosip-pms-client' -Ledger (Join-Path $TestDrive "pms-$Pms.jsonl")
@@ -327,17 +334,29 @@ Describe 'New-EsignetOidcClient through PMS' {
         $result = $row | New-EsignetOidcClient -Api Pms -GenerateKey -KeyDirectory (Join-Path $TestDrive "pms-keys-$Pms")
         $result.Outcome | Should -Be 'Created'
         $result.Endpoint | Should -Be 'POST /v1/partnermanager/oidc/client'
-        $result.ClientId | Should -Be (Get-PmsClientIdFromPem $result.PrivateKeyPemPath)
+        $result.ClientId | Should -Be (Get-PmsClientIdFromPem $result.PrivateKeyPemPath $Pms $result.PublicJwkPath)
         (Invoke-SandboxControl $script:Sandbox 'pms/clients').id | Should -Contain $result.ClientId
         (Invoke-SandboxControl $script:Sandbox 'clients').clientId | Should -Contain $result.ClientId   # PMS created it in eSignet
     }
 
-    It 'passes through PMS business errors: <Code>' -ForEach @(
-        @{ Code = 'PMS_PRT_058'; Change = @{ authPartnerId = 'no-such-partner' } }
-        @{ Code = 'PMS_PRT_073'; Change = @{ policyId = 'no-such-policy' } }
+    It 'passes through PMS <Pms> business errors: <Code>' -ForEach @(
+        @{ Pms = '1.2.2'; Code = 'PMS_PRT_058'; Change = @{ authPartnerId = 'no-such-partner' } }
+        @{ Pms = '1.2.2'; Code = 'PMS_PRT_073'; Change = @{ policyId = 'no-such-policy' } }
+        @{ Pms = '1.2.2'; Code = 'PMS_PRT_059'; Change = @{ authPartnerId = 'device-provider-partner' } }
+        @{ Pms = '1.2.2'; Code = 'PMS_PMP_016'; Change = @{ authPartnerId = 'inactive-auth-partner' } }
+        @{ Pms = '1.2.2'; Code = 'PMS_PRT_057'; Change = @{ policyId = 'datashare-policy' } }
+        @{ Pms = '1.2.2'; Code = 'PMS_PRT_061'; Change = @{ policyId = 'unmapped-auth-policy' } }
+        @{ Pms = '1.2.2'; Code = 'PMS_ESI_002'; Change = @{ policyId = 'pending-auth-policy' } }
+        @{ Pms = '1.2.2'; Code = 'PMS_ESI_005'; Change = @{ policyId = 'no-claims-auth-policy' } }
+        @{ Pms = '1.2.2'; Code = 'PMS_ESI_003'; Change = @{ policyId = 'mandatory-auth-policy' } }
+        @{ Pms = '1.2.2'; Code = 'PMS_ESI_006'; Change = @{ policyId = 'no-acr-auth-policy' } }
+        @{ Pms = '1.2.0'; Code = 'PMS_PRT_058'; Change = @{ authPartnerId = 'no-such-partner' } }
+        @{ Pms = '1.2.0'; Code = 'PMS_IDP_002'; Change = @{ policyId = 'pending-auth-policy' } }
+        @{ Pms = '1.2.0'; Code = 'PMS_IDP_003'; Change = @{ policyId = 'mandatory-auth-policy' } }
+        @{ Pms = '1.2.0'; Code = 'PMS_IDP_005'; Change = @{ policyId = 'no-claims-auth-policy' } }
     ) {
-        Set-SandboxLine '1.8' '1.2.2'
-        Connect-Sandbox -ClientId 'mosip-pms-client' -Ledger (Join-Path $TestDrive ("pe-" + $Code + '.jsonl'))
+        Set-SandboxLine '1.8' $Pms
+        Connect-Sandbox -PmsVersion $Pms -ClientId 'mosip-pms-client' -Ledger (Join-Path $TestDrive ("pe-" + $Pms + $Code + '.jsonl'))
         $row = [pscustomobject]@{ name = 'Err'; policyId = 'openg2p-auth-policy'; authPartnerId = 'openg2p-auth-partner'; logoUri = 'https://e.example.org/l.png'; redirectUris = 'https://e.example.org/cb' }
         foreach ($k in $Change.Keys) { $row.$k = $Change[$k] }
         $row | New-EsignetOidcClient -Api Pms -GenerateKey -KeyDirectory (Join-Path $TestDrive 'pe') -ErrorVariable e -ErrorAction SilentlyContinue
@@ -424,6 +443,14 @@ Describe 'Get-EsignetClient and Set-EsignetClient' {
         (Get-EsignetClient -ClientId 'in-first' -Context $first).Source | Should -Be 'Ledger'
         Get-EsignetClient -ClientId 'in-first' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         (New-OpenG2PEsignetClient -ClientId 'via-context' | New-EsignetOidcClient -Context $first -GenerateKey -KeyDirectory (Join-Path $TestDrive 'two')).Outcome | Should -Be 'Created'
+    }
+
+    It 'passes through invalid_client_id for a PATCH of a client the server does not have' {
+        Set-SandboxLine '1.8'
+        Connect-Sandbox -Ledger (Join-Path $TestDrive 'nobody.jsonl')
+        Set-EsignetClient -ClientId 'nobody-here' -LogoUri 'https://x.example.org/l.png' -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'invalid_client_id,*'
+        $e[0].ErrorDetails.Message | Should -Match 'PATCH /v1/esignet/client-mgmt/client/nobody-here \(HTTP 200\)'
     }
 
     It 'refuses a PUT when the current state is unknown' {
