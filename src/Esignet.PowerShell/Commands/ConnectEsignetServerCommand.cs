@@ -106,7 +106,9 @@ namespace Esignet.PowerShell.Commands
 
             FlushWarnings();
             ContextStore.Set(context);
-            WriteVerbose($"Connected: eSignet {context.EsignetUri?.ToString() ?? "-"} (line {context.ServerVersion}), PMS {context.PmsUri?.ToString() ?? "-"} (line {context.PmsVersion}), auth {context.AuthMethod}.");
+            string esignet = context.EsignetUri == null ? "no eSignet" : $"eSignet {context.EsignetUri} (line {context.ServerVersion})";
+            string pms = context.PmsUri == null ? "no PMS" : $"PMS {context.PmsUri} (line {context.PmsVersion})";
+            WriteVerbose($"Connected: {esignet}, {pms}, auth {context.AuthMethod}, ledger {context.LedgerPath}.");
             if (PassThru)
             {
                 ContextStore.MarkHandedOut(context);
