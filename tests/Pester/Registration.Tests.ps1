@@ -171,6 +171,19 @@ Describe 'New-EsignetOidcClient through eSignet' {
         ($results.KeyThumbprint | Sort-Object -Unique).Count | Should -Be 40
     }
 
+    It 'retries 500/503 answers (shown under -Verbose) and still creates each row exactly once' {
+        Set-SandboxLine '1.8' -More @{ failRate = 0.4; seed = 7 }
+        Connect-Sandbox -Ledger (Join-Path $TestDrive 'flaky.jsonl')
+        $rows = 1..12 | ForEach-Object { New-OpenG2PEsignetClient -ClientId "flaky-$_" }
+        $out = $rows | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'flaky') -Verbose 4>&1
+        $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $results = @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $results.Count | Should -Be 12
+        @($verbose | Where-Object Message -match 'retry \d+ of').Count | Should -BeGreaterThan 0
+        $verbose.Message -join "`n" | Should -Not -Match 'sandbox-secret|eyJ[A-Za-z0-9_-]{10,}\.'
+        (Invoke-SandboxControl $script:Sandbox 'clients' | Where-Object clientId -like 'flaky-*').Count | Should -Be 12
+    }
+
     It 'keeps input order with -ThrottleLimit 1' {
         Set-SandboxLine '1.8'
         Connect-Sandbox -Ledger (Join-Path $TestDrive 'order.jsonl')

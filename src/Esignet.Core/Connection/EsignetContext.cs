@@ -85,6 +85,31 @@ namespace Esignet.Core.Connection
             return rules;
         }
 
+        /// <summary>
+        /// Sends the transport's retry and refresh notes (already redacted) to <paramref name="sink"/> until the
+        /// returned handle is disposed: a cmdlet shows them under -Verbose. The sink may be called on any thread.
+        /// </summary>
+        public IDisposable CaptureTransportLog(Action<string> sink)
+        {
+            Action<string>? previous = Transport.Log;
+            Transport.Log = sink;
+            return new LogCapture(this, previous);
+        }
+
         public void Dispose() => Transport.Dispose();
+
+        private sealed class LogCapture : IDisposable
+        {
+            private readonly EsignetContext _context;
+            private readonly Action<string>? _previous;
+
+            public LogCapture(EsignetContext context, Action<string>? previous)
+            {
+                _context = context;
+                _previous = previous;
+            }
+
+            public void Dispose() => _context.Transport.Log = _previous;
+        }
     }
 }

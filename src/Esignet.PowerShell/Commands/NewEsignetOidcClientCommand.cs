@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using Esignet.Core.Definitions;
@@ -103,17 +105,25 @@ namespace Esignet.PowerShell.Commands
 
         private BoundedRunner<RegistrationResult>? _runner;
         private KeyPool? _keyPool;
+        private IDisposable? _logCapture;
+        private readonly ConcurrentQueue<string> _verbose = new ConcurrentQueue<string>();
+        private readonly Stopwatch _clock = new Stopwatch();
+        private int _done;
+        private int _failed;
         private readonly Dictionary<string, int?> _seenClientIds = new Dictionary<string, int?>(StringComparer.Ordinal);
 
         protected override void BeginProcessing()
         {
             _service = new RegistrationService(RequireContext());
             _runner = new BoundedRunner<RegistrationResult>(ThrottleLimit, OnRegistered);
+            _logCapture = RequireContext().CaptureTransportLog(_verbose.Enqueue); // retries show under -Verbose
+            _clock.Start();
         }
 
         protected override void ProcessRecord()
         {
             _record++;
+            FlushVerbose();
             var context = RequireContext();
             object target = (object?)InputObject ?? ClientId ?? ClientName ?? "(client)";
             int? line = LineNumber ?? (MyInvocation.ExpectingInput ? _record + 1 : (int?)null);
@@ -151,9 +161,15 @@ namespace Esignet.PowerShell.Commands
             try
             {
                 _runner?.Complete();
+                FlushVerbose();
+                if (_done > 0)
+                {
+                    WriteProgress(new ProgressRecord(1, "Registering OIDC clients", "Done") { RecordType = ProgressRecordType.Completed });
+                }
             }
             finally
             {
+                _logCapture?.Dispose();
                 _keyPool?.Dispose();
             }
         }
@@ -162,6 +178,10 @@ namespace Esignet.PowerShell.Commands
         private void OnRegistered(Task<RegistrationResult> done, object state)
         {
             var row = (RowState)state;
+            FlushVerbose();
+            _done++;
+            if (done.IsFaulted) _failed++;
+            ReportProgress();
             if (done.IsCanceled || StopToken.IsCancellationRequested && done.IsFaulted)
             {
                 return; // Ctrl+C: the ledger says Pending for a request that may have been sent; a rerun resolves it.
@@ -188,6 +208,23 @@ namespace Esignet.PowerShell.Commands
             }
 
             WriteObject(result);
+        }
+
+        /// <summary>Verbose output must come from the pipeline thread; the transport queues it from any thread.</summary>
+        private void FlushVerbose()
+        {
+            while (_verbose.TryDequeue(out string? message))
+            {
+                WriteVerbose(message);
+            }
+        }
+
+        /// <summary>Rows done, rate and failures (the total is unknown while input streams in). Silent under $ProgressPreference.</summary>
+        private void ReportProgress()
+        {
+            double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+            string status = $"{_done} done, {_failed} failed, {_done / seconds:0.#}/s";
+            WriteProgress(new ProgressRecord(1, "Registering OIDC clients", status));
         }
 
         /// <summary>The same Client ID twice in one run is an input mistake (for PMS: the same key twice).</summary>
