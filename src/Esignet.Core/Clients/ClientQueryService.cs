@@ -34,7 +34,7 @@ namespace Esignet.Core.Clients
                 return details == null ? null : FromPms(details);
             }
 
-            LedgerEntry? entry = _context.Ledger.Find(ServerOf(api), clientId);
+            LedgerEntry? entry = _context.Ledger.Find(_context.ServerOf(api), clientId);
             return entry == null || !IsRegistered(entry) || !IsApi(entry, api) ? null : ClientRecords.FromLedger(entry);
         }
 
@@ -47,7 +47,7 @@ namespace Esignet.Core.Clients
                 return list.Select(FromPms).ToList();
             }
 
-            return _context.Ledger.All(ServerOf(api)).Where(e => IsRegistered(e) && IsApi(e, api)).Select(ClientRecords.FromLedger).ToList();
+            return _context.Ledger.All(_context.ServerOf(api)).Where(e => IsRegistered(e) && IsApi(e, api)).Select(ClientRecords.FromLedger).ToList();
         }
 
         /// <summary>eSignet and PMS may share a base address (an ingress); the ledger entry says which API registered it.</summary>
@@ -58,7 +58,7 @@ namespace Esignet.Core.Clients
 
         private ClientRecord FromPms(PmsClientDetails details)
         {
-            ClientRecord record = ClientRecords.FromPms(details, ServerOf(ClientApi.Pms));
+            ClientRecord record = ClientRecords.FromPms(details, _context.ServerOf(ClientApi.Pms));
             LedgerEntry? local = _context.Ledger.Find(record.Server!, record.ClientId);
             if (local != null)
             {
@@ -73,19 +73,11 @@ namespace Esignet.Core.Clients
             return record;
         }
 
-        private PmsApiClient RequirePms() => _context.Pms ?? throw new EsignetException("ApiNotConnected", EsignetErrorKind.InvalidOperation,
-            "This connection has no PMS. Connect with -PmsUri, or use -Api Esignet.");
-
-        internal string ServerOf(ClientApi api)
+        /// <summary>The PMS client; ServerOf throws the clear error when this connection has no PMS.</summary>
+        private PmsApiClient RequirePms()
         {
-            Uri? uri = api == ClientApi.Pms ? _context.PmsUri : _context.EsignetUri;
-            if (uri == null)
-            {
-                throw new EsignetException("ApiNotConnected", EsignetErrorKind.InvalidOperation,
-                    api == ClientApi.Pms ? "This connection has no PMS. Connect with -PmsUri, or use -Api Esignet." : "This connection has no eSignet. Connect with -Uri, or use -Api Pms.");
-            }
-
-            return uri.ToString().TrimEnd('/');
+            _context.ServerOf(ClientApi.Pms);
+            return _context.Pms!;
         }
     }
 }

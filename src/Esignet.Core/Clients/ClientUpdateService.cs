@@ -79,7 +79,7 @@ namespace Esignet.Core.Clients
 
         private PreparedUpdate PrepareEsignet(string clientId, ClientChanges changes)
         {
-            string server = _query.ServerOf(ClientApi.Esignet);
+            string server = _context.ServerOf(ClientApi.Esignet);
             EsignetApiClient esignet = _context.Esignet!;
             EsignetVersion line = _context.ServerVersion;
             LedgerEntry? known = _context.Ledger.Find(server, clientId);
@@ -125,7 +125,7 @@ namespace Esignet.Core.Clients
 
         private async Task<PreparedUpdate> PreparePmsAsync(string clientId, ClientChanges changes, CancellationToken cancel)
         {
-            string server = _query.ServerOf(ClientApi.Pms);
+            string server = _context.ServerOf(ClientApi.Pms);
             PmsClientDetails current = await _context.Pms!.GetAsync(clientId, cancel).ConfigureAwait(false)
                 ?? throw new EsignetException(_context.PmsVersion.CodePrefix + "004", EsignetErrorKind.ObjectNotFound, $"PMS has no client '{clientId}'.") { TargetObject = clientId };
 

@@ -86,6 +86,24 @@ namespace Esignet.Core.Connection
         }
 
         /// <summary>
+        /// The base address of the API's server, as the ledger keys it; a clear error when this connection has
+        /// no such server.
+        /// </summary>
+        internal string ServerOf(ClientApi api)
+        {
+            Uri? uri = api == ClientApi.Pms ? PmsUri : EsignetUri;
+            if (uri == null)
+            {
+                throw new Errors.EsignetException("ApiNotConnected", Errors.EsignetErrorKind.InvalidOperation,
+                    api == ClientApi.Pms
+                        ? "This connection has no PMS. Connect with -PmsUri, or use -Api Esignet."
+                        : "This connection has no eSignet. Connect with -Uri, or use -Api Pms.");
+            }
+
+            return uri.ToString().TrimEnd('/');
+        }
+
+        /// <summary>
         /// Sends the transport's retry and refresh notes (already redacted) to <paramref name="sink"/> until the
         /// returned handle is disposed: a cmdlet shows them under -Verbose. The sink may be called on any thread.
         /// </summary>

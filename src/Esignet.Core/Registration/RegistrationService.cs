@@ -43,7 +43,7 @@ namespace Esignet.Core.Registration
         public PreparedRegistration Prepare(ClientDefinition d, RegistrationOptions options)
         {
             ClientApi api = options.Api;
-            string server = ServerOf(api);
+            string server = _context.ServerOf(api);
             DefinitionDefaults.Apply(d, api);
             ClientEndpointKind endpoint = EndpointChooser.Choose(d, api, _context.ServerVersion, _context.PmsVersion);
 
@@ -185,20 +185,6 @@ namespace Esignet.Core.Registration
             return api == ClientApi.Pms
                 ? e.ErrorCode == "PMS_IDP_001" || e.ErrorCode == "PMS_ESI_001"
                 : e.ErrorCode == "duplicate_client_id";
-        }
-
-        private string ServerOf(ClientApi api)
-        {
-            Uri? uri = api == ClientApi.Pms ? _context.PmsUri : _context.EsignetUri;
-            if (uri == null)
-            {
-                throw new EsignetException("ApiNotConnected", EsignetErrorKind.InvalidOperation,
-                    api == ClientApi.Pms
-                        ? "This connection has no PMS. Connect with -PmsUri, or use -Api Esignet."
-                        : "This connection has no eSignet. Connect with -Uri, or use -Api Pms.");
-            }
-
-            return uri.ToString().TrimEnd('/');
         }
 
         /// <summary>

@@ -27,11 +27,7 @@ namespace Esignet.PowerShell.Completion
                     values = AlgorithmsFor(fakeBoundParameters);
                     break;
             }
-
-            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return values
-                .Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
+            return Completions.Matching(values, wordToComplete);
         }
 
         private static IEnumerable<string> AlgorithmsFor(IDictionary bound)

@@ -17,9 +17,7 @@ namespace Esignet.PowerShell.Completion
             IEnumerable<string> values = parameterName == "PmsVersion"
                 ? new[] { PmsVersion.V120.Name, PmsVersion.V122.Name }
                 : EsignetVersion.All.Select(v => v.ToString());
-            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return values.Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
+            return Completions.Matching(values, wordToComplete);
         }
     }
 }

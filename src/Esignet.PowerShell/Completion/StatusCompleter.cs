@@ -13,9 +13,7 @@ namespace Esignet.PowerShell.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return new[] { "Active", "Inactive" }.Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
+            return Completions.Matching(new[] { "Active", "Inactive" }, wordToComplete);
         }
     }
 }
