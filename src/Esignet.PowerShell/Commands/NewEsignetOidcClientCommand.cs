@@ -16,67 +16,9 @@ namespace Esignet.PowerShell.Commands
     /// <summary>Registers OpenID Connect clients with eSignet or PMS from parameters or pipeline rows (CSV).</summary>
     [Cmdlet(VerbsCommon.New, "EsignetOidcClient", SupportsShouldProcess = true)]
     [OutputType(typeof(RegistrationResult))]
-    public sealed class NewEsignetOidcClientCommand : EsignetServerCmdlet
+    public sealed class NewEsignetOidcClientCommand : ClientDefinitionCmdlet
     {
-        private int _record;
         private RegistrationService? _service;
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? ClientId { get; set; }
-
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name")]
-        public string? ClientName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("PublicJwk", "Jwk", "KeyPath", "PublicKeyPath")]
-        public object? PublicKey { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? LogoUri { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("RedirectUris")]
-        public object? RedirectUri { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("GrantTypes")]
-        public object? GrantType { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ClientAuthMethods")]
-        public object? ClientAuthMethod { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("RelyingParnterId", "RpId")]
-        public string? RelyingPartyId { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("UserClaims", "Claims")]
-        public object? UserClaim { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("AuthContextRefs", "Acr", "AcrValues")]
-        public object? AuthContextRef { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("LangMap")]
-        public object? ClientNameLangMap { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public object? AdditionalConfig { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? PolicyId { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("AuthParnterId", "PartnerId")]
-        public string? AuthPartnerId { get; set; }
-
-        /// <summary>The input line, when rows carry one; otherwise counted from the pipeline (CSV header = line 1).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Line")]
-        public int? LineNumber { get; set; }
 
         [Parameter]
         public ClientApi Api { get; set; }
@@ -99,10 +41,6 @@ namespace Esignet.PowerShell.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
 
-        /// <summary>Binds whole pipeline rows so an error can carry its input row as TargetObject.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
-
         private BoundedRunner<RegistrationResult>? _runner;
         private KeyPool? _keyPool;
         private IDisposable? _logCapture;
@@ -122,11 +60,10 @@ namespace Esignet.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            _record++;
+            int? line = NextLine();
             FlushVerbose();
             var context = RequireContext();
-            object target = (object?)InputObject ?? ClientId ?? ClientName ?? "(client)";
-            int? line = LineNumber ?? (MyInvocation.ExpectingInput ? _record + 1 : (int?)null);
+            object target = RowTarget;
             PreparedRegistration prepared;
             RegistrationOptions options;
             try
@@ -252,28 +189,6 @@ namespace Esignet.PowerShell.Commands
             public object Target { get; }
 
             public int? Line { get; }
-        }
-
-        private ClientDefinition BuildDefinition(int? line)
-        {
-            return new ClientDefinition
-            {
-                LineNumber = line,
-                ClientId = InputValues.Text(ClientId),
-                ClientName = InputValues.Text(ClientName),
-                RelyingPartyId = InputValues.Text(RelyingPartyId),
-                PublicKey = InputValues.Key(PublicKey, ResolveNewPath),
-                LogoUri = InputValues.Text(LogoUri),
-                RedirectUris = CellParser.ParseList(InputValues.Plain(RedirectUri), "redirectUris"),
-                GrantTypes = CellParser.ParseList(InputValues.Plain(GrantType), "grantTypes"),
-                ClientAuthMethods = CellParser.ParseList(InputValues.Plain(ClientAuthMethod), "clientAuthMethods"),
-                UserClaims = CellParser.ParseList(InputValues.Plain(UserClaim), "userClaims"),
-                AuthContextRefs = CellParser.ParseList(InputValues.Plain(AuthContextRef), "authContextRefs"),
-                ClientNameLangMap = CellParser.ParseMap(InputValues.Plain(ClientNameLangMap), "clientNameLangMap"),
-                AdditionalConfigJson = CellParser.ParseJsonObject(InputValues.Plain(AdditionalConfig), "additionalConfig"),
-                PolicyId = InputValues.Text(PolicyId),
-                AuthPartnerId = InputValues.Text(AuthPartnerId),
-            };
         }
 
         private RegistrationOptions BuildOptions(Core.Connection.EsignetContext context)

@@ -1,0 +1,111 @@
+using System.Management.Automation;
+using Esignet.Core.Definitions;
+
+namespace Esignet.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// Base of the cmdlets that take client definitions (parameters or CSV rows by property name): one set of
+    /// parameter names and aliases, one way of reading cells, one way of numbering input lines, so that
+    /// registering a CSV and checking it offline can never disagree about what a row says.
+    /// </summary>
+    public abstract class ClientDefinitionCmdlet : EsignetServerCmdlet
+    {
+        private int _record;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? ClientId { get; set; }
+
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name")]
+        public string? ClientName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PublicJwk", "Jwk", "KeyPath", "PublicKeyPath")]
+        public object? PublicKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? LogoUri { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("RedirectUris")]
+        public object? RedirectUri { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("GrantTypes")]
+        public object? GrantType { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ClientAuthMethods")]
+        public object? ClientAuthMethod { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("RelyingParnterId", "RpId")]
+        public string? RelyingPartyId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("UserClaims", "Claims")]
+        public object? UserClaim { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AuthContextRefs", "Acr", "AcrValues")]
+        public object? AuthContextRef { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("LangMap")]
+        public object? ClientNameLangMap { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public object? AdditionalConfig { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? PolicyId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AuthParnterId", "PartnerId")]
+        public string? AuthPartnerId { get; set; }
+
+        /// <summary>The input line, when rows carry one; otherwise counted from the pipeline (CSV header = line 1).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Line")]
+        public int? LineNumber { get; set; }
+
+        /// <summary>Binds whole pipeline rows so an error can carry its input row as TargetObject.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>What an error names as its target: the whole input row when there is one.</summary>
+        protected object RowTarget => (object?)InputObject ?? ClientId ?? ClientName ?? "(client)";
+
+        /// <summary>
+        /// Counts this record and returns its input line: the row's own LineNumber, else its position in the
+        /// pipeline with the CSV header as line 1; null for a single call with parameters.
+        /// </summary>
+        protected int? NextLine()
+        {
+            _record++;
+            return LineNumber ?? (MyInvocation.ExpectingInput ? _record + 1 : (int?)null);
+        }
+
+        protected ClientDefinition BuildDefinition(int? line)
+        {
+            return new ClientDefinition
+            {
+                LineNumber = line,
+                ClientId = InputValues.Text(ClientId),
+                ClientName = InputValues.Text(ClientName),
+                RelyingPartyId = InputValues.Text(RelyingPartyId),
+                PublicKey = InputValues.Key(PublicKey, ResolveNewPath),
+                LogoUri = InputValues.Text(LogoUri),
+                RedirectUris = CellParser.ParseList(InputValues.Plain(RedirectUri), "redirectUris"),
+                GrantTypes = CellParser.ParseList(InputValues.Plain(GrantType), "grantTypes"),
+                ClientAuthMethods = CellParser.ParseList(InputValues.Plain(ClientAuthMethod), "clientAuthMethods"),
+                UserClaims = CellParser.ParseList(InputValues.Plain(UserClaim), "userClaims"),
+                AuthContextRefs = CellParser.ParseList(InputValues.Plain(AuthContextRef), "authContextRefs"),
+                ClientNameLangMap = CellParser.ParseMap(InputValues.Plain(ClientNameLangMap), "clientNameLangMap"),
+                AdditionalConfigJson = CellParser.ParseJsonObject(InputValues.Plain(AdditionalConfig), "additionalConfig"),
+                PolicyId = InputValues.Text(PolicyId),
+                AuthPartnerId = InputValues.Text(AuthPartnerId),
+            };
+        }
+    }
+}
