@@ -40,10 +40,23 @@ $sb = [System.Text.StringBuilder]::new()
 $null = $sb.AppendLine('<?xml version="1.0" encoding="utf-8"?>')
 $null = $sb.AppendLine('<helpItems schema="maml" xmlns="http://msh">')
 
+# Parameters that a base class gives several cmdlets (-Context, -MaxRetry, -TimeoutSec) are described once, in
+# _SharedParameters.psd1; a cmdlet's own file may still override the wording.
+$sharedFile = Join-Path $SourcePath '_SharedParameters.psd1'
+$shared = if (Test-Path $sharedFile) { Import-PowerShellDataFile $sharedFile } else { @{ Parameters = @{}; Defaults = @{} } }
+
 foreach ($cmd in Get-Command -Module Esignet -CommandType Cmdlet | Sort-Object Name) {
     $file = Join-Path $SourcePath "$($cmd.Name).psd1"
     if (-not (Test-Path $file)) { $problems.Add("$($cmd.Name): no help file $file"); continue }
     $help = Import-PowerShellDataFile $file
+    if (-not $help.Parameters) { $help.Parameters = @{} }
+    if (-not $help.Defaults) { $help.Defaults = @{} }
+    foreach ($name in $shared.Parameters.Keys) {
+        if ($cmd.Parameters.ContainsKey($name) -and -not $help.Parameters[$name]) { $help.Parameters[$name] = $shared.Parameters[$name] }
+    }
+    foreach ($name in $shared.Defaults.Keys) {
+        if ($cmd.Parameters.ContainsKey($name) -and -not $help.Defaults.ContainsKey($name)) { $help.Defaults[$name] = $shared.Defaults[$name] }
+    }
     foreach ($key in 'Synopsis', 'Description', 'Parameters', 'Examples') {
         if (-not $help[$key]) { $problems.Add("$($cmd.Name): help has no $key") }
     }

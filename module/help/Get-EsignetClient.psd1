@@ -26,11 +26,9 @@ other IDs are still answered. Client IDs can be piped in, as strings or as objec
         ClientId = 'The Client IDs to show. Accepts pipeline input: strings, or objects with a ClientId (or Id, client_id) property. Aliases: Id, client_id.'
         All      = 'Show every client: from PMS''s list (PMS 1.2.2 and later), or every client this module registered on the connected eSignet according to the ledger.'
         Api      = 'Esignet (answer from the ledger) or Pms (ask PMS). Defaults to the connection''s DefaultApi.'
-        Context  = 'The connection to use, from Connect-EsignetServer -PassThru. Defaults to the current connection.'
     }
     Defaults    = @{
         Api     = 'The connection''s DefaultApi'
-        Context = 'The current connection'
     }
     Examples    = @(
         @{

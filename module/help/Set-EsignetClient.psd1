@@ -51,11 +51,9 @@ be piped in too: its fields carry the current values, so only what you add on th
         AdditionalConfig  = 'eSignet 1.6+ only: the new additionalConfig object (JSON text or a hashtable), replacing the old one.'
         Status            = 'Active or Inactive (case does not matter; sent as ACTIVE or INACTIVE; completes on Tab). Empty leaves the status as it is. On PMS 1.2.2+ give it alone, and an Inactive client stays inactive for good.'
         Api               = 'Esignet or Pms: which API to change the client through. Defaults to the connection''s DefaultApi.'
-        Context           = 'The connection to use, from Connect-EsignetServer -PassThru. Defaults to the current connection.'
     }
     Defaults    = @{
         Api     = 'The connection''s DefaultApi'
-        Context = 'The current connection'
     }
     Examples    = @(
         @{

@@ -30,6 +30,23 @@ namespace Esignet.Core.Connection
             ConnectedAt = DateTimeOffset.UtcNow;
         }
 
+        /// <summary>A view of <paramref name="source"/> that sends through <paramref name="transport"/>; everything else is shared.</summary>
+        private EsignetContext(EsignetContext source, HttpTransport transport)
+        {
+            EsignetUri = source.EsignetUri;
+            PmsUri = source.PmsUri;
+            ServerVersion = source.ServerVersion;
+            PmsVersion = source.PmsVersion;
+            DefaultApi = source.DefaultApi;
+            ConnectedAt = source.ConnectedAt;
+            Discovery = source.Discovery;
+            Transport = transport;
+            Tokens = source.Tokens;
+            Ledger = source.Ledger;
+            Esignet = EsignetUri == null ? null : new EsignetApiClient(EsignetUri, ServerVersion, transport, Tokens);
+            Pms = PmsUri == null ? null : new PmsApiClient(PmsUri, PmsVersion, transport, Tokens);
+        }
+
         public Uri? EsignetUri { get; }
 
         public Uri? PmsUri { get; }
@@ -112,6 +129,20 @@ namespace Esignet.Core.Connection
             Action<string>? previous = Transport.Log;
             Transport.Log = sink;
             return new LogCapture(this, previous);
+        }
+
+        /// <summary>
+        /// This connection with another retry count or per-attempt timeout for one command (-MaxRetry, -TimeoutSec):
+        /// the same servers, token, ledger and connections. Returns this connection when nothing differs.
+        /// </summary>
+        public EsignetContext WithTransport(int? maxRetry, TimeSpan? timeout)
+        {
+            if (maxRetry == null && timeout == null)
+            {
+                return this;
+            }
+
+            return new EsignetContext(this, Transport.With(maxRetry, timeout));
         }
 
         public void Dispose() => Transport.Dispose();

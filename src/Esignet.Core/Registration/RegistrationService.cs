@@ -141,9 +141,11 @@ namespace Esignet.Core.Registration
                 result.Outcome = "Created";
                 result.Status = created.Status;
             }
-            catch (ServerErrorException e) when (IsDuplicate(e, api) && known != null && known.Outcome == "Pending" && known.KeyThumbprint == key.Thumbprint)
+            catch (ServerErrorException e) when (api == ClientApi.Esignet && IsDuplicate(e, api) && (e.AfterLostAnswer || known != null && known.Outcome == "Pending" && known.KeyThumbprint == key.Thumbprint))
             {
-                // An earlier run sent this create and lost the answer (eSignet: duplicate_client_id; PMS: key exists).
+                // Our own create, whose answer was lost: an earlier attempt of this request (the connection dropped
+                // after eSignet committed), or an earlier run that stopped after sending (its Pending entry, same key).
+                // eSignet cannot be read back, so this evidence is the best there is; PMS is checked below instead.
                 result.Outcome = "Exists";
                 result.Status = "ACTIVE";
             }

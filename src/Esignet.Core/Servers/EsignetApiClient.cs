@@ -97,7 +97,7 @@ namespace Esignet.Core.Servers
                         message.Append("; ").Append(JsonBody.String(errors[i], "errorMessage") ?? JsonBody.String(errors[i], "errorCode"));
                     }
 
-                    throw new ServerErrorException(code, message.ToString(), r.Status, endpoint);
+                    throw new ServerErrorException(code, message.ToString(), r.Status, endpoint) { AfterLostAnswer = r.EarlierAnswerLost };
                 }
 
                 if (r.Status == 200 && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out JsonElement response)

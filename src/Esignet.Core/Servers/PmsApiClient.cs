@@ -186,7 +186,7 @@ namespace Esignet.Core.Servers
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
                 {
                     JsonElement first = errors[0];
-                    throw new ServerErrorException(JsonBody.String(first, "errorCode"), JsonBody.String(first, "message"), r.Status, endpoint);
+                    throw new ServerErrorException(JsonBody.String(first, "errorCode"), JsonBody.String(first, "message"), r.Status, endpoint) { AfterLostAnswer = r.EarlierAnswerLost };
                 }
 
                 if (r.Status == 200 && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out JsonElement response) && response.ValueKind != JsonValueKind.Null)

@@ -24,6 +24,12 @@ namespace Esignet.Core.Servers
 
         public int HttpStatus { get; }
 
+        /// <summary>
+        /// True when this answer came after an attempt whose answer was lost (see TransportResponse.EarlierAnswerLost):
+        /// a "duplicate" may then be the earlier attempt's own effect.
+        /// </summary>
+        public bool AfterLostAnswer { get; internal set; }
+
         /// <summary>Method and path, e.g. POST /v1/esignet/client-mgmt/oidc-client.</summary>
         public string Endpoint { get; }
 

@@ -20,6 +20,8 @@ namespace Esignet.Core.Transport
         private readonly TransportOptions _options;
         private readonly Random _jitter = new Random();
 
+        private readonly bool _ownsClient = true;
+
         public HttpTransport(TransportOptions options)
         {
             _options = options;
@@ -38,7 +40,33 @@ namespace Esignet.Core.Transport
             _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Esignet-PowerShell", typeof(HttpTransport).Assembly.GetName().Version?.ToString(3) ?? "0"));
         }
 
+        /// <summary>A view with other retry and timeout settings that shares this transport's connections.</summary>
+        private HttpTransport(HttpClient client, TransportOptions options)
+        {
+            _client = client;
+            _options = options;
+            _ownsClient = false;
+        }
+
         public TransportOptions Options => _options;
+
+        /// <summary>
+        /// The same connections (so a per-call setting costs no new TLS handshakes) with another retry count or
+        /// per-attempt timeout. Disposing the view leaves the connections open for the transport that owns them.
+        /// </summary>
+        public HttpTransport With(int? maxRetry, TimeSpan? timeout)
+        {
+            var options = new TransportOptions
+            {
+                Timeout = timeout ?? _options.Timeout,
+                MaxRetry = maxRetry ?? _options.MaxRetry,
+                InitialBackoff = _options.InitialBackoff,
+                MaxBackoff = _options.MaxBackoff,
+                SkipCertificateCheck = _options.SkipCertificateCheck,
+                MaxConnectionsPerServer = _options.MaxConnectionsPerServer,
+            };
+            return new HttpTransport(_client, options) { Log = Log };
+        }
 
         /// <summary>Receives one line per retry (already redacted), for -Verbose.</summary>
         public Action<string>? Log { get; set; }
@@ -51,6 +79,7 @@ namespace Esignet.Core.Transport
         public async Task<TransportResponse> SendAsync(Func<HttpRequestMessage> makeRequest, CancellationToken cancel, int? maxRetry = null)
         {
             int retries = maxRetry ?? _options.MaxRetry;
+            bool answerLost = false;
             for (int attempt = 0; ; attempt++)
             {
                 cancel.ThrowIfCancellationRequested();
@@ -68,7 +97,9 @@ namespace Esignet.Core.Transport
                             int status = (int)response.StatusCode;
                             if (!IsTransient(status) || attempt >= retries)
                             {
-                                return await TransportResponse.ReadAsync(response).ConfigureAwait(false);
+                                TransportResponse answer = await TransportResponse.ReadAsync(response).ConfigureAwait(false);
+                                answer.EarlierAnswerLost = answerLost;
+                                return answer;
                             }
 
                             delay = RetryAfter(response) ?? Backoff(attempt);
@@ -88,6 +119,8 @@ namespace Esignet.Core.Transport
                                 $"{what}: {reason} (after {attempt + 1} attempt{(attempt == 0 ? "" : "s")}). Check the URL, the network and that the server is up.", e);
                         }
 
+                        // The request may have reached the server and been acted on; only its answer is lost.
+                        answerLost = true;
                         delay = Backoff(attempt);
                     }
 
@@ -97,7 +130,13 @@ namespace Esignet.Core.Transport
             }
         }
 
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            if (_ownsClient)
+            {
+                _client.Dispose();
+            }
+        }
 
         public static bool IsTransient(int status) => status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
 

@@ -22,6 +22,12 @@ namespace Esignet.Core.Transport
         /// <summary>Header name (case-insensitive) to values.</summary>
         public IDictionary<string, string[]> Headers { get; }
 
+        /// <summary>
+        /// True when an earlier attempt of this request failed without an answer (connection dropped, timeout):
+        /// the server may have acted on it, so an error such as duplicate_client_id can be our own earlier create.
+        /// </summary>
+        public bool EarlierAnswerLost { get; internal set; }
+
         public string? Header(string name) => Headers.TryGetValue(name, out string[]? v) && v.Length > 0 ? v[0] : null;
 
         internal static async Task<TransportResponse> ReadAsync(HttpResponseMessage response)

@@ -28,48 +28,78 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public ClientApi Api { get; set; }
 
+        /// <summary>How many PMS reads run at once (default 4); 1 keeps input order. Ledger reads are local.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        private BoundedRunner<ClientRecord?>? _runner;
+
         protected override void BeginProcessing()
         {
             _query = new ClientQueryService(RequireContext());
+            _runner = new BoundedRunner<ClientRecord?>(ThrottleLimit, OnRead);
         }
 
         protected override void ProcessRecord()
         {
             ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
-            try
+            if (All)
             {
-                if (All)
+                try
                 {
                     WriteObject(AsyncRunner.Run(() => _query!.ListAsync(api, StopToken)), enumerateCollection: true);
-                    return;
                 }
-            }
-            catch (EsignetException e)
-            {
-                ThrowEsignetError(e);
+                catch (EsignetException e)
+                {
+                    ThrowEsignetError(e);
+                }
+
+                return;
             }
 
             foreach (string id in ClientId)
             {
-                try
-                {
-                    ClientRecord? record = AsyncRunner.Run(() => _query!.GetAsync(id, api, StopToken));
-                    if (record == null)
-                    {
-                        string where = api == ClientApi.Pms
-                            ? "PMS has no such client."
-                            : $"eSignet cannot be asked for clients, and the ledger ({RequireContext().LedgerPath}) has no registration of it on this server.";
-                        WriteError(ErrorRecords.Create("ClientNotFound", ErrorCategory.ObjectNotFound, $"Client '{id}' was not found. {where}", id));
-                        continue;
-                    }
-
-                    WriteObject(record);
-                }
-                catch (EsignetException e)
-                {
-                    WriteEsignetError(e, id);
-                }
+                _runner!.Submit(() => _query!.GetAsync(id, api, StopToken), new Lookup(id, api));
             }
+        }
+
+        protected override void EndProcessing() => _runner?.Complete();
+
+        /// <summary>Runs on the pipeline thread for each finished read.</summary>
+        private void OnRead(System.Threading.Tasks.Task<ClientRecord?> done, object state)
+        {
+            var lookup = (Lookup)state;
+            if (done.IsCanceled || done.IsFaulted)
+            {
+                ErrorRecord? error = RowErrors.FromFailedWork(done, lookup.Id, null, StopToken.IsCancellationRequested);
+                if (error != null) WriteError(error);
+                return;
+            }
+
+            if (done.Result == null)
+            {
+                string where = lookup.Api == ClientApi.Pms
+                    ? "PMS has no such client."
+                    : $"eSignet cannot be asked for clients, and the ledger ({RequireContext().LedgerPath}) has no registration of it on this server.";
+                WriteError(ErrorRecords.Create("ClientNotFound", ErrorCategory.ObjectNotFound, $"Client '{lookup.Id}' was not found. {where}", lookup.Id));
+                return;
+            }
+
+            WriteObject(done.Result);
+        }
+
+        private sealed class Lookup
+        {
+            public Lookup(string id, ClientApi api)
+            {
+                Id = id;
+                Api = api;
+            }
+
+            public string Id { get; }
+
+            public ClientApi Api { get; }
         }
     }
 }

@@ -119,22 +119,12 @@ namespace Esignet.PowerShell.Commands
             _done++;
             if (done.IsFaulted) _failed++;
             ReportProgress();
-            if (done.IsCanceled || StopToken.IsCancellationRequested && done.IsFaulted)
+            if (done.IsCanceled || done.IsFaulted)
             {
-                return; // Ctrl+C: the ledger says Pending for a request that may have been sent; a rerun resolves it.
-            }
-
-            if (done.IsFaulted)
-            {
-                Exception e = done.Exception!.GetBaseException();
-                if (e is EsignetException ee)
-                {
-                    WriteRowError(ee, row.Target, row.Line);
-                    return;
-                }
-
-                if (e is OperationCanceledException) return;
-                WriteError(ErrorRecords.Create("UnexpectedError", ErrorCategory.NotSpecified, Where(row.Line) + e.Message, row.Target, e));
+                // After Ctrl+C nothing is reported for cancelled rows: the ledger says Pending for a request that
+                // may have been sent, and a rerun resolves it.
+                ErrorRecord? error = RowErrors.FromFailedWork(done, row.Target, row.Line, StopToken.IsCancellationRequested);
+                if (error != null) WriteError(error);
                 return;
             }
 

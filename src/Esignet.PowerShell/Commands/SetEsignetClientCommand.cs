@@ -66,29 +66,85 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public ClientApi Api { get; set; }
 
+        /// <summary>How many updates run at once (default 4); 1 updates strictly in input order.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        private BoundedRunner<ClientRecord>? _runner;
+
         protected override void BeginProcessing()
         {
             _updates = new ClientUpdateService(RequireContext());
+            _runner = new BoundedRunner<ClientRecord>(ThrottleLimit, OnUpdated);
         }
 
         protected override void ProcessRecord()
         {
             ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
+            string clientId = ClientId;
+            ClientChanges changes;
             try
             {
-                ClientChanges changes = BuildChanges();
-                PreparedUpdate prepared = AsyncRunner.Run(() => _updates!.PrepareAsync(ClientId, api, changes, StopToken));
-                if (!ShouldProcess(ClientId, $"{prepared.Endpoint} on {prepared.Server} with body {prepared.RequestBody}"))
-                {
-                    return;
-                }
-
-                WriteObject(AsyncRunner.Run(() => _updates!.ExecuteAsync(prepared, StopToken)));
+                changes = BuildChanges();
             }
             catch (EsignetException e)
             {
-                WriteError(RowErrors.Create(e, ClientId, null));
+                WriteError(RowErrors.Create(e, clientId, null));
+                return;
             }
+
+            if (ShowsWhatWouldBeSent())
+            {
+                // -WhatIf / -Confirm: show the exact request, so preparing (a PMS read) happens here, one row at a time.
+                PreparedUpdate prepared;
+                try
+                {
+                    prepared = AsyncRunner.Run(() => _updates!.PrepareAsync(clientId, api, changes, StopToken));
+                }
+                catch (EsignetException e)
+                {
+                    WriteError(RowErrors.Create(e, clientId, null));
+                    return;
+                }
+
+                if (ShouldProcess(clientId, $"{prepared.Endpoint} on {prepared.Server} with body {prepared.RequestBody}"))
+                {
+                    _runner!.Submit(() => _updates!.ExecuteAsync(prepared, StopToken), clientId);
+                }
+
+                return;
+            }
+
+            if (ShouldProcess(clientId, "Update OIDC client"))
+            {
+                _runner!.Submit(async () =>
+                {
+                    PreparedUpdate prepared = await _updates!.PrepareAsync(clientId, api, changes, StopToken).ConfigureAwait(false);
+                    return await _updates.ExecuteAsync(prepared, StopToken).ConfigureAwait(false);
+                }, clientId);
+            }
+        }
+
+        protected override void EndProcessing() => _runner?.Complete();
+
+        /// <summary>True when ShouldProcess will print or ask (-WhatIf, -Confirm): it then deserves the full request.</summary>
+        private bool ShowsWhatWouldBeSent()
+        {
+            return MyInvocation.BoundParameters.ContainsKey("WhatIf") || MyInvocation.BoundParameters.ContainsKey("Confirm");
+        }
+
+        /// <summary>Runs on the pipeline thread for each finished update.</summary>
+        private void OnUpdated(System.Threading.Tasks.Task<ClientRecord> done, object state)
+        {
+            if (done.IsCanceled || done.IsFaulted)
+            {
+                ErrorRecord? error = RowErrors.FromFailedWork(done, state, null, StopToken.IsCancellationRequested);
+                if (error != null) WriteError(error);
+                return;
+            }
+
+            WriteObject(done.Result);
         }
 
         /// <summary>

@@ -12,6 +12,20 @@ namespace Esignet.PowerShell.Infrastructure
     /// </summary>
     internal static class RowErrors
     {
+        /// <summary>
+        /// The ErrorRecord for a row whose background work failed; null when it was cancelled (Ctrl+C) or ended
+        /// while the command was stopping, because then there is nothing the user needs to be told about that row.
+        /// </summary>
+        public static ErrorRecord? FromFailedWork(System.Threading.Tasks.Task work, object target, int? line, bool stopping)
+        {
+            if (work.IsCanceled || !work.IsFaulted) return null;
+            System.Exception e = work.Exception!.GetBaseException();
+            if (e is System.OperationCanceledException || stopping) return null;
+            if (e is EsignetException esignet) return Create(esignet, target, line);
+            string where = line is int l ? $"Line {l}: " : string.Empty;
+            return ErrorRecords.Create("UnexpectedError", ErrorCategory.NotSpecified, where + e.Message, target, e);
+        }
+
         public static ErrorRecord Create(EsignetException e, object target, int? line)
         {
             var record = new ErrorRecord(e, e.ErrorId, ErrorRecords.CategoryOf(e.Kind), target);
