@@ -41,6 +41,29 @@ namespace Esignet.Core.Files
         }
 
         /// <summary>
+        /// Refuses a folder for private keys that other users can write to (group- or world-writable on Unix): they
+        /// could swap a key file for their own, or delete one, between runs. Windows ACLs are not inspected here
+        /// (folders the module creates there get an owner-only ACL).
+        /// </summary>
+        public static void RequirePrivateDirectory(string path, bool allowShared)
+        {
+            if (allowShared || IsWindows)
+            {
+                return;
+            }
+
+            string full = Path.GetFullPath(path);
+            int? mode = GetUnixMode(full);
+            const int GroupOrOtherWrite = 0x12; // 0022
+            if (mode is int m && (m & GroupOrOtherWrite) != 0)
+            {
+                throw new EsignetException("KeyDirectoryNotPrivate", EsignetErrorKind.PermissionDenied,
+                    $"Will not write private keys into '{full}': other users can write to it (mode {Convert.ToString(m & 0xFFF, 8)}). Use a folder only you can write to (chmod go-w, or let the module create a new one), or -Force to write there anyway.")
+                { TargetObject = full };
+            }
+        }
+
+        /// <summary>
         /// Writes <paramref name="content"/> to <paramref name="path"/> owner-only and atomically. Without
         /// <paramref name="overwrite"/>, an existing file is an error and is left untouched.
         /// </summary>

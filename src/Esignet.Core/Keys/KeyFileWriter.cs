@@ -9,9 +9,10 @@ namespace Esignet.Core.Keys
     {
         /// <summary>
         /// Writes the files and records their paths on <paramref name="pair"/>. Refuses, before writing anything,
-        /// when any of them exists and <paramref name="force"/> is not set.
+        /// when any of them exists and <paramref name="force"/> is not set, or when other users can write to the
+        /// folder and <paramref name="allowSharedFolder"/> is not set.
         /// </summary>
-        public static void Write(JwkKeyPair pair, KeyFileSet files, bool force)
+        public static void Write(JwkKeyPair pair, KeyFileSet files, bool force, bool allowSharedFolder)
         {
             string? existing = force ? null : files.FirstExisting();
             if (existing != null)
@@ -24,6 +25,7 @@ namespace Esignet.Core.Keys
             if (!string.IsNullOrEmpty(dir))
             {
                 SecureFile.EnsureOwnerOnlyDirectory(dir!);
+                SecureFile.RequirePrivateDirectory(dir!, allowSharedFolder);
             }
 
             // Private files first: a key whose public half exists without its private half is useless.

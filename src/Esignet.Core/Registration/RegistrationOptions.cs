@@ -21,5 +21,8 @@ namespace Esignet.Core.Registration
 
         /// <summary>Update a client whose definition changed since it was registered, instead of reporting Changed.</summary>
         public bool Update { get; set; }
+
+        /// <summary>Write new keys even into a folder other users can write to (refused by default).</summary>
+        public bool AllowSharedKeyDirectory { get; set; }
     }
 }

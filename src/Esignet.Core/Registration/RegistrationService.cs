@@ -78,7 +78,7 @@ namespace Esignet.Core.Registration
             JwkKeyPair key = d.PublicKey!;
             if (p.NewKeyFiles != null && key.PrivateKeyPemPath == null)
             {
-                KeyFileWriter.Write(key, p.NewKeyFiles, force: false);
+                KeyFileWriter.Write(key, p.NewKeyFiles, force: false, options.AllowSharedKeyDirectory);
             }
 
             ClientApi api = p.Api;

@@ -141,7 +141,7 @@ namespace Esignet.PowerShell.Commands
             if (target != null)
             {
                 string basePath = single ? target : IOPath.Combine(target, pair.KeyId);
-                KeyFileWriter.Write(pair, new KeyFileSet(basePath), Force);
+                KeyFileWriter.Write(pair, new KeyFileSet(basePath), Force, allowSharedFolder: Force);
             }
 
             return pair;

@@ -36,6 +36,10 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public SwitchParameter Update { get; set; }
 
+        /// <summary>Write new key files even into a folder other users can write to.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>How many registrations run at once (default 4). 1 registers strictly in input order.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -197,6 +201,7 @@ namespace Esignet.PowerShell.Commands
                 KeySpec = spec,
                 KeyPool = GenerateKey ? (_keyPool ??= new KeyPool(spec)) : null,
                 Update = Update,
+                AllowSharedKeyDirectory = Force,
             };
         }
 

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using Esignet.Core.Definitions;
 
@@ -73,6 +75,28 @@ namespace Esignet.PowerShell.Infrastructure
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
+        private HashSet<string>? _knownColumns;
+
+        /// <summary>Every name a CSV column may have: the pipeline-bound parameters and their aliases.</summary>
+        private HashSet<string> KnownColumns()
+        {
+            if (_knownColumns == null)
+            {
+                _knownColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (ParameterMetadata p in MyInvocation.MyCommand.Parameters.Values)
+                {
+                    foreach (ParameterSetMetadata set in p.ParameterSets.Values)
+                    {
+                        if (!set.ValueFromPipelineByPropertyName) continue;
+                        _knownColumns.Add(p.Name);
+                        _knownColumns.UnionWith(p.Aliases);
+                    }
+                }
+            }
+
+            return _knownColumns;
+        }
+
         /// <summary>What an error names as its target: the whole input row when there is one.</summary>
         protected object RowTarget => (object?)InputObject ?? ClientId ?? ClientName ?? "(client)";
 
@@ -88,6 +112,8 @@ namespace Esignet.PowerShell.Infrastructure
 
         protected ClientDefinition BuildDefinition(int? line)
         {
+            RowShape.Check(InputObject, KnownColumns());
+
             return new ClientDefinition
             {
                 LineNumber = line,

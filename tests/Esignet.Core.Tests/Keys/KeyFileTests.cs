@@ -83,11 +83,11 @@ public class KeyFileTests
         string before = File.ReadAllText(files.PrivateKeyPemPath);
 
         JwkKeyPair second = KeyFactory.Generate(new KeySpec());
-        var e = Assert.Throws<EsignetException>(() => KeyFileWriter.Write(second, files, force: false));
+        var e = Assert.Throws<EsignetException>(() => KeyFileWriter.Write(second, files, force: false, allowSharedFolder: false));
         Assert.Equal("KeyFileExists", e.ErrorId);
         Assert.Equal(before, File.ReadAllText(files.PrivateKeyPemPath));
 
-        KeyFileWriter.Write(second, files, force: true);
+        KeyFileWriter.Write(second, files, force: true, allowSharedFolder: false);
         Assert.NotEqual(before, File.ReadAllText(files.PrivateKeyPemPath));
         Assert.Equal(second.Thumbprint, KeyFactory.FromFile(files.PrivateKeyPemPath, true).Thumbprint);
     }
@@ -103,11 +103,44 @@ public class KeyFileTests
         Assert.Equal("original", File.ReadAllText(path));
     }
 
+    [Theory]
+    [InlineData(UnixFileMode.GroupWrite)]
+    [InlineData(UnixFileMode.OtherWrite)]
+    public void Keys_are_not_written_into_a_folder_others_can_write_to(UnixFileMode extra)
+    {
+        if (OperatingSystem.IsWindows()) return; // Unix permission bits; Windows folders get an owner-only ACL when created
+        using var dir = new TempFolder();
+        string shared = dir.Combine("shared");
+        Directory.CreateDirectory(shared);
+        File.SetUnixFileMode(shared, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | extra);
+        var key = KeyFactory.Generate(new KeySpec());
+        var files = new KeyFileSet(Path.Combine(shared, "key"));
+
+        var e = Assert.Throws<EsignetException>(() => KeyFileWriter.Write(key, files, force: false, allowSharedFolder: false));
+        Assert.Equal("KeyDirectoryNotPrivate", e.ErrorId);
+        Assert.Contains(shared, e.Message);
+        Assert.Empty(Directory.GetFiles(shared));
+
+        KeyFileWriter.Write(key, files, force: false, allowSharedFolder: true);
+        Assert.True(File.Exists(files.PrivateKeyPemPath));
+    }
+
+    [Fact]
+    public void A_new_key_folder_is_created_owner_only_and_accepted()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempFolder();
+        var key = KeyFactory.Generate(new KeySpec());
+        var files = new KeyFileSet(dir.Combine("new", "deeper", "key"));
+        KeyFileWriter.Write(key, files, force: false, allowSharedFolder: false);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(dir.Combine("new", "deeper")));
+    }
+
     private static KeyFileSet Write(TempFolder dir, string kty, string? curve, out JwkKeyPair key, string name = "key")
     {
         key = KeyFactory.Generate(new KeySpec { Kind = kty == "RSA" ? KeyKind.RSA : KeyKind.EC, Curve = curve == null ? null : EcCurve.Parse(curve) });
         var files = new KeyFileSet(dir.Combine(name.Split('/')));
-        KeyFileWriter.Write(key, files, force: false);
+        KeyFileWriter.Write(key, files, force: false, allowSharedFolder: false);
         Assert.Equal(files.PrivateKeyPemPath, key.PrivateKeyPemPath);
         return files;
     }

@@ -124,7 +124,7 @@ public class KeyImportTests
         using var dir = new TempFolder();
         JwkKeyPair key = KeyFactory.Generate(new KeySpec());
         var files = new KeyFileSet(dir.Combine("portal"));
-        KeyFileWriter.Write(key, files, false);
+        KeyFileWriter.Write(key, files, false, false);
         JwkKeyPair back = KeyFactory.FromFile(files.PrivateJwkPath, true);
         Assert.Equal(files.PrivateKeyPemPath, back.PrivateKeyPemPath);
         Assert.Equal(files.PrivateJwkPath, back.PrivateJwkPath);
