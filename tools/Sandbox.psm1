@@ -81,4 +81,26 @@ function Invoke-SandboxControl {
     $answer
 }
 
-Export-ModuleMember -Function Start-EsignetSandbox, Stop-EsignetSandbox, Get-SandboxCredential, Invoke-SandboxControl, Get-SandboxDll
+function Reset-EsignetSandbox {
+    # Forgets every client, counter and fault decision, then applies the given settings (camelCase names, as
+    # GET /_sandbox/config shows them), e.g. @{ esignetVersion = '1.5'; latencyMs = 20 }.
+    param([Parameter(Mandatory)] $Sandbox, [hashtable] $Config = @{})
+    $null = Invoke-SandboxControl $Sandbox 'reset' -Method POST
+    $null = Invoke-SandboxControl $Sandbox 'config' -Method PUT -Body $Config
+}
+
+function Get-SandboxCreateCount {
+    # Create requests the sandbox received (eSignet and PMS), from its per-route counters; -Outcome counts only
+    # those with that outcome (e.g. 'created').
+    param([Parameter(Mandatory)] $Sandbox, [string] $Outcome)
+    $routes = (Invoke-SandboxControl $Sandbox 'requests').routes
+    $n = 0
+    foreach ($p in $routes.PSObject.Properties) {
+        if ($p.Name -notmatch '^POST .*(client-mgmt|/oidc/client|/oauth/client)') { continue }
+        if (-not $Outcome) { $n += $p.Value.count; continue }
+        foreach ($o in $p.Value.outcomes.PSObject.Properties) { if ($o.Name -eq $Outcome) { $n += $o.Value } }
+    }
+    $n
+}
+
+Export-ModuleMember -Function Start-EsignetSandbox, Stop-EsignetSandbox, Get-SandboxCredential, Invoke-SandboxControl, Get-SandboxDll, Reset-EsignetSandbox, Get-SandboxCreateCount

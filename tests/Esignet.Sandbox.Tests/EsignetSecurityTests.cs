@@ -37,6 +37,24 @@ public sealed class EsignetSecurityTests
     }
 
     [Fact]
+    public async Task Revoking_rejects_tokens_issued_before_and_accepts_new_ones_until_reset()
+    {
+        await using var sandbox = await TestSandbox.StartAsync("1.8");
+        var old = await sandbox.KeycloakTokenAsync();
+        await Task.Delay(1100); // the revocation is by issue second, as Keycloak's not-before
+        using (var revoke = await sandbox.Http.PostAsync("/_sandbox/revoke-tokens", null)) Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        using (var refused = await sandbox.SendEsignetAsync(HttpMethod.Post, "oidc-client", Bodies.Wrap(Bodies.EsignetCreate("r1")), old))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        var fresh = await sandbox.KeycloakTokenAsync();
+        JsonAssert.EsignetSuccess(await sandbox.EsignetAsync(HttpMethod.Post, "oidc-client", Bodies.Wrap(Bodies.EsignetCreate("r1")), fresh), "r1");
+        using (var reset = await sandbox.Http.PostAsync("/_sandbox/reset", null)) Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        JsonAssert.EsignetSuccess(await sandbox.EsignetAsync(HttpMethod.Post, "oidc-client", Bodies.Wrap(Bodies.EsignetCreate("r2")), old), "r2");
+    }
+
+    [Fact]
     public async Task A_token_signed_by_another_key_is_401()
     {
         await using var sandbox = await TestSandbox.StartAsync("1.8");

@@ -9,9 +9,7 @@ BeforeAll {
     $script:Samples = Join-Path (Split-Path (Get-TestModulePath) -Parent) 'samples'
 
     function Set-SandboxLine([string] $Esignet = '1.8', [string] $Pms = '1.2.2', [hashtable] $More = @{}) {
-        Invoke-SandboxControl $script:Sandbox 'reset' -Method POST | Out-Null
-        $config = @{ esignetVersion = $Esignet; pmsVersion = $Pms } + $More
-        Invoke-SandboxControl $script:Sandbox 'config' -Method PUT -Body $config | Out-Null
+        Reset-EsignetSandbox $script:Sandbox -Config (@{ esignetVersion = $Esignet; pmsVersion = $Pms } + $More)
     }
 
     function Connect-Sandbox([string] $Version = '1.8', [string] $PmsVersion = '1.2.2', [string] $ClientId = 'esignet-admin', [string] $Ledger, [switch] $PassThru) {
@@ -19,13 +17,7 @@ BeforeAll {
             -ClientCredential (Get-SandboxCredential -ClientId $ClientId) -TokenUri $script:Sandbox.TokenUri -LedgerPath $Ledger -WarningAction SilentlyContinue -PassThru:$PassThru
     }
 
-    function Get-CreateCount {
-        # Create requests the sandbox received (eSignet and PMS), from its per-route counters.
-        $routes = (Invoke-SandboxControl $script:Sandbox 'requests').routes
-        $n = 0
-        foreach ($p in $routes.PSObject.Properties) { if ($p.Name -match '^POST .*(client-mgmt|/oidc/client|/oauth/client)') { $n += $p.Value.count } }
-        $n
-    }
+    function Get-CreateCount { Get-SandboxCreateCount $script:Sandbox }
 
     function Get-PmsClientIdFromPem([string] $PemPath, [string] $PmsVersion = '1.2.2', [string] $PublicJwkPath) {
         # PMS's derivation (pms-api.md §5.2), computed independently: base64url(SHA-256(X)), where X is, on 1.2.2,

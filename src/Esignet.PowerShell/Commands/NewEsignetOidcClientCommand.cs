@@ -165,7 +165,7 @@ namespace Esignet.PowerShell.Commands
             {
                 string where = first.HasValue ? $"line {first.Value}" : "an earlier row";
                 throw new EsignetException("DuplicateClientIdInInput", EsignetErrorKind.InvalidData,
-                    $"Client ID '{prepared.ClientId}' already appeared on {where} of this input{(prepared.Api == ClientApi.Pms ? " (PMS derives it from the key: the same key was given twice)" : string.Empty)}. Nothing was sent for this row.")
+                    $"{(prepared.Api == ClientApi.Pms ? "publicKey" : "clientId")}: Client ID '{prepared.ClientId}' already appeared on {where} of this input{(prepared.Api == ClientApi.Pms ? " (PMS derives it from the key: the same key was given twice)" : string.Empty)}. Nothing was sent for this row.")
                 { TargetObject = prepared.ClientId };
             }
 

@@ -97,6 +97,19 @@ namespace Esignet.PowerShell.Infrastructure
             return _knownColumns;
         }
 
+        /// <summary>The row's key; a key that cannot be read is this row's error, naming the field like any other.</summary>
+        private Core.Keys.JwkKeyPair? ReadPublicKey()
+        {
+            try
+            {
+                return InputValues.Key(PublicKey, ResolveNewPath);
+            }
+            catch (Core.Errors.EsignetException e) when (!e.Message.StartsWith("publicKey", StringComparison.Ordinal))
+            {
+                throw new Core.Errors.EsignetException(e.ErrorId, e.Kind, "publicKey: " + e.Message, e) { TargetObject = e.TargetObject };
+            }
+        }
+
         /// <summary>What an error names as its target: the whole input row when there is one.</summary>
         protected object RowTarget => (object?)InputObject ?? ClientId ?? ClientName ?? "(client)";
 
@@ -120,7 +133,7 @@ namespace Esignet.PowerShell.Infrastructure
                 ClientId = InputValues.Text(ClientId),
                 ClientName = InputValues.Text(ClientName),
                 RelyingPartyId = InputValues.Text(RelyingPartyId),
-                PublicKey = InputValues.Key(PublicKey, ResolveNewPath),
+                PublicKey = ReadPublicKey(),
                 LogoUri = InputValues.Text(LogoUri),
                 RedirectUris = CellParser.ParseList(InputValues.Plain(RedirectUri), "redirectUris"),
                 GrantTypes = CellParser.ParseList(InputValues.Plain(GrantType), "grantTypes"),

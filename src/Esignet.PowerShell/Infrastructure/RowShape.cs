@@ -59,6 +59,8 @@ namespace Esignet.PowerShell.Infrastructure
                 return "holds the replacement character U+FFFD: the file is not UTF-8. Save it as UTF-8, or read it with Import-Csv -Encoding <its encoding>";
             if (text.IndexOf('\0') >= 0)
                 return "holds NUL characters: the file looks like UTF-16 read as UTF-8. Read it with Import-Csv -Encoding Unicode, or save it as UTF-8";
+            if (text.StartsWith("\u00EF\u00BB\u00BF", System.StringComparison.Ordinal))
+                return "starts with 'ï»¿', a UTF-8 byte-order mark read as Latin-1: the file is UTF-8. Read it with Import-Csv -Encoding utf8";
             if (text.IndexOf(ByteOrderMark) >= 0)
                 return "holds a byte-order mark (U+FEFF): the file was read without its encoding. Read it with Import-Csv, which removes the mark";
             return null;

@@ -40,6 +40,11 @@ public static class ControlEndpoints
         group.MapPut("/config", PutConfigAsync);
         group.MapPost("/token", MintTokenAsync);
         group.MapPost("/authorization-code", IssueCodeAsync);
+        group.MapPost("/revoke-tokens", (AccessTokens tokens) =>
+        {
+            tokens.RevokeIssuedBeforeNow();
+            return Json(new JsonObject { ["status"] = "revoked" });
+        });
     }
 
     private static IResult Health(SandboxRuntime runtime, FaultPlan faults) => Json(new JsonObject

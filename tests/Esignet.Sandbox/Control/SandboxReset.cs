@@ -2,6 +2,7 @@ using Esignet.Sandbox.Faults;
 using Esignet.Sandbox.Hosting;
 using Esignet.Sandbox.Oidc;
 using Esignet.Sandbox.State;
+using Esignet.Sandbox.Tokens;
 
 namespace Esignet.Sandbox.Control;
 
@@ -13,6 +14,7 @@ public sealed class SandboxReset(
     RequestCounters counters,
     AssertionReplayCache replay,
     AuthorizationCodes codes,
+    AccessTokens tokens,
     FaultPlan faults)
 {
     public void Run()
@@ -23,6 +25,7 @@ public sealed class SandboxReset(
         counters.Clear();
         replay.Clear();
         codes.Clear();
+        tokens.ClearRevocation();
         faults.Restart(runtime.StartupSettings.Seed);
     }
 }

@@ -13,8 +13,18 @@ namespace Esignet.Sandbox.Tokens;
 public sealed class AccessTokens
 {
     private readonly TimeProvider _clock;
+    private long _notBefore; // Unix seconds; tokens issued earlier are rejected (Keycloak's realm "not before")
 
     public AccessTokens(TimeProvider clock) => _clock = clock;
+
+    /// <summary>
+    /// Keycloak's "push not-before" revocation: every token issued before the current second stops working at
+    /// once, as after a realm key rotation or an admin's revoke. Callers then see 401 and must fetch a new token.
+    /// </summary>
+    public void RevokeIssuedBeforeNow() => Interlocked.Exchange(ref _notBefore, _clock.GetUtcNow().ToUnixTimeSeconds());
+
+    /// <summary>Forgets the revocation (sandbox reset).</summary>
+    public void ClearRevocation() => Interlocked.Exchange(ref _notBefore, 0);
 
     /// <summary>The Keycloak issuer of a realm: <c>{base}/auth/realms/{realm}</c> (or without /auth).</summary>
     public static string Issuer(string baseUrl, string realm, bool withAuthPrefix = true) =>
@@ -61,6 +71,7 @@ public sealed class AccessTokens
         var now = _clock.GetUtcNow();
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(exp);
         if (now > expiresAt + clockSkew) return null;
+        if (!p.TryGetProperty("iat", out var iatElement) || !iatElement.TryGetInt64(out var iat) || iat < Interlocked.Read(ref _notBefore)) return null;
         if (p.TryGetProperty("nbf", out var nbfElement) && nbfElement.TryGetInt64(out var nbf) && now + clockSkew < DateTimeOffset.FromUnixTimeSeconds(nbf)) return null;
         var scopes = (Text(p, "scope") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var roles = new HashSet<string>(StringComparer.Ordinal);
