@@ -199,7 +199,7 @@ Describe 'Mistakes that affect the whole file' {
         $text = (@(New-GoodRow 'e1') | ConvertTo-Csv -NoTypeInformation) -join "`n"
         [IO.File]::WriteAllText($csv, $text, [Text.UTF8Encoding]::new($true))
         # Import-Csv and Get-Content honour the mark whatever -Encoding says; decoding the bytes by hand does not.
-        $out = [IO.File]::ReadAllText($csv, [Text.Encoding]::Latin1) | ConvertFrom-Csv |
+        $out = [Text.Encoding]::Latin1.GetString([IO.File]::ReadAllBytes($csv)) | ConvertFrom-Csv |
             New-EsignetOidcClient -GenerateKey -KeyDirectory $script:Keys -ErrorVariable e -ErrorAction SilentlyContinue
         $out | Should -BeNullOrEmpty
         $e[0].FullyQualifiedErrorId | Should -BeLike 'InvalidEncoding,*'
