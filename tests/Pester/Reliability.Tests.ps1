@@ -130,6 +130,44 @@ Describe 'A bulk run against a flaky server' {
     }
 }
 
+Describe 'Streaming and parallel Get/Set' {
+    It 'writes the first result long before the last row is read' {
+        Reset-EsignetSandbox $script:Sandbox -Config @{ esignetVersion = '1.8'; latencyMs = 50 }
+        Connect-Sandbox -Ledger (Join-Path $TestDrive 'stream.jsonl')
+        $log = [Collections.Generic.List[string]]::new()
+        & { foreach ($r in New-ClientRows 30 'stream') { $log.Add("in $($r.clientId)"); $r } } |
+            New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'stream-keys') -ThrottleLimit 2 |
+            ForEach-Object { $log.Add("out $($_.ClientId)") }
+        $firstOut = $log.FindIndex([Predicate[string]] { param($x) $x -like 'out *' })
+        $lastIn = $log.IndexOf('in stream-0030')
+        $firstOut | Should -BeGreaterOrEqual 0
+        $firstOut | Should -BeLessThan ($lastIn - 20) -Because 'results stream out while input is still being read'
+        @($log -like 'out *').Count | Should -Be 30
+    }
+
+    It 'keeps input order at -ThrottleLimit 1, and runs Get- and Set- in parallel' {
+        Reset-EsignetSandbox $script:Sandbox -Config @{ esignetVersion = '1.8'; latencyMs = 100 }
+        Connect-Sandbox -Ledger (Join-Path $TestDrive 'getset.jsonl')
+        $rows = @(New-ClientRows 12 'order')
+        $created = @($rows | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'order-keys') -ThrottleLimit 1)
+        $created.ClientId | Should -Be $rows.clientId
+
+        $one = Measure-Command { $null = $created | ForEach-Object { [pscustomobject]@{ ClientId = $_.ClientId; LogoUri = 'https://portal.example.org/v1.png' } } | Set-EsignetClient -ThrottleLimit 1 }
+        $many = Measure-Command {
+            $script:updated = @($created | ForEach-Object { [pscustomobject]@{ ClientId = $_.ClientId; LogoUri = 'https://portal.example.org/v2.png' } } |
+                Set-EsignetClient -ThrottleLimit 12)
+        }
+        $script:updated.Count | Should -Be 12
+        $script:updated.LogoUri | Sort-Object -Unique | Should -Be 'https://portal.example.org/v2.png'
+        (Invoke-SandboxControl $script:Sandbox 'clients').logoUri | Sort-Object -Unique | Should -Be 'https://portal.example.org/v2.png'
+        # A ratio in the same run, not a time limit: twelve 100 ms PATCHes side by side against one after another.
+        $many.TotalMilliseconds | Should -BeLessThan ($one.TotalMilliseconds / 2)
+
+        $read = @($created.ClientId | Get-EsignetClient -ThrottleLimit 8)
+        ($read.ClientId | Sort-Object) | Should -Be ($rows.clientId | Sort-Object)
+    }
+}
+
 Describe 'Retries and timeouts' {
     It 'waits as Retry-After says, shows each retry under -Verbose, and stops after -MaxRetry' {
         Reset-EsignetSandbox $script:Sandbox -Config @{ throttleRate = 1.0 }
