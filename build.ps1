@@ -8,6 +8,7 @@
       Test     Build, then run xUnit and Pester; ends with "Tests: N passed, N failed"
       Demo     Build, then run the main job (see README)
       Sandbox  Build, then start the local eSignet/PMS sandbox in the foreground
+      Bench    Build, then run the performance suite (bench/) and update the README's Performance table
       Clean    Remove out/ and every bin/ and obj/ folder
 .PARAMETER Configuration
     Release (default) or Debug.
@@ -15,14 +16,18 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Sandbox', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Sandbox', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
 
     # Extra arguments for the Sandbox task, e.g. -SandboxArgs '--esignet-version','1.7'
-    [string[]] $SandboxArgs = @()
+    [string[]] $SandboxArgs = @(),
+
+    # Bench: latency the sandbox adds to every API request, and how many runs each median is taken over.
+    [int] $LatencyMs = 20,
+    [int] $Runs = 3
 )
 
 $ErrorActionPreference = 'Stop'
@@ -134,6 +139,16 @@ function Invoke-Sandbox {
     & dotnet $dll @SandboxArgs
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    $pwsh = Get-PwshCommand
+    $bench = Join-Path $Root 'bench/Invoke-Benchmark.ps1'
+    # A child process, so the bench imports the module fresh and measures nothing of the build.
+    & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-File', $bench, '-ModulePath', (Join-Path $ModuleOut 'Esignet.psd1'),
+        '-Configuration', $Configuration, '-LatencyMs', $LatencyMs, '-Runs', $Runs, '-OutPath', (Join-Path $Out 'bench/results.md'), '-ReadmePath', (Join-Path $Root 'README.md')))
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
     Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Where-Object { $_.FullName -notmatch '[\\/]\.' } |
@@ -146,5 +161,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Sandbox' { Invoke-Sandbox }
+    'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
 }

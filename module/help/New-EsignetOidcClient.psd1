@@ -75,7 +75,7 @@ shown too; with -GenerateKey on PMS the Client ID shown is that of a throw-away 
         KeySize           = 'RSA modulus size in bits for -GenerateKey: 2048 (default), 3072 or 4096.'
         Update            = 'For a client the ledger shows as registered with the same key but a different definition, replace it with the row''s values (a full PUT) and report Updated, instead of reporting Changed and sending nothing.'
         Force             = 'With -GenerateKey: write new key files even into a folder that other users can write to. Without it such a folder is refused (KeyDirectoryNotPrivate) and nothing is written or sent for the row, since another user could swap the key.'
-        ThrottleLimit     = 'How many registrations run at once (1 to 64; default 4). Results stream out as they finish, so with more than 1 their order can differ from the input; 1 registers strictly in input order. Key generation for -GenerateKey runs ahead on every core whatever this is. Input is read only as fast as slots free up, so memory stays flat for any length of input.'
+        ThrottleLimit     = 'How many registrations run at once (1 to 64; default 16). Results stream out as they finish, so with more than 1 their order can differ from the input; 1 registers strictly in input order. Key generation for -GenerateKey runs ahead on every core whatever this is. Input is read only as fast as slots free up, so memory stays flat for any length of input.'
         InputObject       = 'The whole pipeline row. Bound automatically when rows are piped in, so that an error can carry its row as TargetObject; not meant to be given by hand.'
     }
     Defaults    = @{
@@ -86,7 +86,7 @@ shown too; with -GenerateKey on PMS the Client ID shown is that of a throw-away 
         ClientAuthMethod = 'private_key_jwt'
         UserClaim        = 'birthdate, address, gender, name, phone_number, email, picture (eSignet)'
         AuthContextRef   = 'mosip:idp:acr:biometrics, mosip:idp:acr:generated-code (eSignet)'
-        ThrottleLimit    = '4'
+        ThrottleLimit    = '16'
     }
     Examples    = @(
         @{

@@ -10,7 +10,7 @@
     Defaults   = @{
         Context    = 'The current connection'
         MaxRetry   = 'The connection''s (Connect-EsignetServer -MaxRetry, 4 by default)'
-        ThrottleLimit = '4'
+        ThrottleLimit = '16'
         TimeoutSec = 'The connection''s (Connect-EsignetServer -TimeoutSec, 100 by default)'
     }
 }

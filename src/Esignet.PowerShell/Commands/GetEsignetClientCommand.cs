@@ -28,10 +28,10 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public ClientApi Api { get; set; }
 
-        /// <summary>How many PMS reads run at once (default 4); 1 keeps input order. Ledger reads are local.</summary>
+        /// <summary>How many PMS reads run at once; 1 keeps input order. Ledger reads are local.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
+        public int ThrottleLimit { get; set; } = Throttle.Default;
 
         private BoundedRunner<ClientRecord?>? _runner;
 

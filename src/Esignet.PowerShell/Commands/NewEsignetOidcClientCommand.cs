@@ -40,10 +40,10 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>How many registrations run at once (default 4). 1 registers strictly in input order.</summary>
+        /// <summary>How many registrations run at once. 1 registers strictly in input order.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
+        public int ThrottleLimit { get; set; } = Throttle.Default;
 
         private BoundedRunner<RegistrationResult>? _runner;
         private KeyPool? _keyPool;

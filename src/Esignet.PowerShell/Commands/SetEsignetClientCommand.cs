@@ -66,10 +66,10 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public ClientApi Api { get; set; }
 
-        /// <summary>How many updates run at once (default 4); 1 updates strictly in input order.</summary>
+        /// <summary>How many updates run at once; 1 updates strictly in input order.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
+        public int ThrottleLimit { get; set; } = Throttle.Default;
 
         private BoundedRunner<ClientRecord>? _runner;
 
