@@ -64,8 +64,9 @@ public class AssemblyIsolationTests
     [Fact]
     public void Only_the_cmdlet_assembly_sits_at_the_module_root()
     {
-        // An assembly beside the cmdlet assembly could be found and loaded into the default context by PowerShell;
-        // the dependencies folder is looked into only by the module's private context.
+        // .NET looks beside an assembly loaded from a path (as PowerShell loads modules) for what it references, and
+        // loads what it finds there into the default context; the dependencies folder is looked into only by the
+        // module's private context.
         string[] atRoot = Directory.GetFiles(ModuleBinaries.Root, "*.dll").Select(Path.GetFileName).ToArray()!;
         Assert.Equal(new[] { ModuleBinaries.CmdletAssemblyFile }, atRoot);
     }

@@ -13,8 +13,9 @@ namespace Esignet.PowerShell.Loading
     /// </summary>
     /// <remarks>
     /// <para>Import stays cheap: this only adds an event handler. The context is made, and Core loaded, when a cmdlet
-    /// first needs a Core type. Esignet.Core lives in <c>dependencies/</c>, not beside this assembly, so that nothing
-    /// finds it there and loads it into the default context first.</para>
+    /// first needs a Core type. Esignet.Core lives in <c>dependencies/</c>, not beside this assembly: .NET looks beside an
+    /// assembly loaded from a path (as PowerShell loads modules) for what it references, and would load anything found
+    /// there into the default context whenever this handler is not hooked.</para>
     /// <para>PowerShell reads this assembly's public types (to find the cmdlets) before it calls <see cref="OnImport"/>.
     /// Loading a type needs the types of its value-type fields, so a public type with a field of a Core enum or struct
     /// (an auto-property's backing field counts) would ask for Esignet.Core before this handler exists, and
