@@ -7,7 +7,9 @@
     CompanyName          = 'Esignet module contributors'
     Copyright            = '(c) Esignet module contributors. Licensed under the Mozilla Public License 2.0.'
     Description          = 'Registers OpenID Connect clients with MOSIP eSignet, directly or through MOSIP Partner Management: key pairs, bulk CSV registration, verification.'
-    PowerShellVersion    = '7.2'
+    # 7.4 is the first PowerShell on .NET 8, the cmdlet assembly's target; its private load context needs
+    # AssemblyLoadContext, so Windows PowerShell 5.1 (.NET Framework) cannot load it. See README, Compatibility.
+    PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('Esignet.Format.ps1xml')
     CmdletsToExport      = @(

@@ -52,13 +52,25 @@ function Get-PwshCommand {
     return @($exe)
 }
 
+function Get-ModuleTargetFramework {
+    # One source of truth: the cmdlet project's target framework is set in Directory.Build.props.
+    [xml] $props = Get-Content (Join-Path $Root 'Directory.Build.props') -Raw
+    $tfm = @($props.Project.PropertyGroup | ForEach-Object { $_.EsignetModuleTargetFramework } | Where-Object { $_ })[0]
+    if (-not $tfm) { throw 'EsignetModuleTargetFramework is not set in Directory.Build.props' }
+    $tfm
+}
+
 function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $Root 'Esignet.PowerShell.sln'), '-c', $Configuration, '--nologo', '-v', 'quiet', '-clp:ErrorsOnly;NoSummary')
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $ModuleOut -Force
 
-    $bin = Join-Path $Root "src/Esignet.PowerShell/bin/$Configuration/netstandard2.0"
+    # The project lays the binaries out (src/Esignet.PowerShell/Esignet.PowerShell.csproj): the cmdlet assembly at the
+    # root, Esignet.Core and its libraries under dependencies/ for the module's private load context.
+    $bin = Join-Path $Root "src/Esignet.PowerShell/bin/$Configuration/$(Get-ModuleTargetFramework)"
     Get-ChildItem $bin -Filter *.dll | Copy-Item -Destination $ModuleOut
+    $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'dependencies') -Force
+    Get-ChildItem (Join-Path $bin 'dependencies') -Filter *.dll | Copy-Item -Destination $dependencies
     Copy-Item (Join-Path $Root 'Esignet.psd1') $ModuleOut
     Get-ChildItem (Join-Path $Root 'module') | Copy-Item -Destination $ModuleOut -Recurse
     & (Join-Path $Root 'tools/New-MamlHelp.ps1') -SourcePath (Join-Path $Root 'module/help') -DestinationPath (Join-Path $ModuleOut 'en-US/Esignet.PowerShell.dll-Help.xml')

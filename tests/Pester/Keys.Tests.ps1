@@ -66,7 +66,8 @@ Import-Module '$(Get-TestModulePath)'
 
     It 'shows no private member in any stream, view, JSON or string' {
         $all = & { New-EsignetJwk -Path ./s/key -Verbose -Debug -InformationAction Continue } *>&1
-        $key = $all | Where-Object { $_ -is [Esignet.Core.Keys.JwkKeyPair] }
+        # By type name: Core's types live in the module's private load context, where type literals do not look.
+        $key = $all | Where-Object { $_.PSObject.TypeNames -contains 'Esignet.Core.Keys.JwkKeyPair' }
         $secrets = Get-PrivateSecrets ./s/key.private.jwk.json
         $secrets.Count | Should -BeGreaterThan 6
         $rendered = @(

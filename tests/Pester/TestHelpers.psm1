@@ -29,6 +29,19 @@ function Invoke-FreshPwsh {
     }
 }
 
+function Get-NuGetPackagePath {
+    # A package that tests/Tools/Tools.csproj downloads (build.ps1 Test restores it before Pester runs).
+    param([Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Version)
+    $packages = $env:NUGET_PACKAGES
+    if (-not $packages) {
+        $line = (& dotnet nuget locals global-packages --list) -join "`n"
+        $packages = ($line -replace '(?s)^.*global-packages:\s*', '').Trim()
+    }
+    $path = Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
+    if (-not (Test-Path $path)) { throw "NuGet package $Id $Version is not in $packages; restore tests/Tools/Tools.csproj (build.ps1 Test does)." }
+    $path
+}
+
 function Get-UnixMode {
     param([string] $Path)
     '{0:D3}' -f [Convert]::ToInt32([Convert]::ToString([int][IO.File]::GetUnixFileMode($Path), 8))
@@ -46,4 +59,4 @@ function Get-HostOutput {
     $text
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-PwshCommand, Invoke-FreshPwsh, Get-UnixMode, Get-HostOutput
+Export-ModuleMember -Function Get-TestModulePath, Get-PwshCommand, Invoke-FreshPwsh, Get-NuGetPackagePath, Get-UnixMode, Get-HostOutput

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Text.Json;
 using Esignet.Core.Errors;
 
 namespace Esignet.Core.Keys
@@ -22,6 +23,16 @@ namespace Esignet.Core.Keys
         {
             ParsedJwk jwk = JwkJson.Parse(json);
             return new JwkKeyPair(jwk.Key, jwk.KeyId, jwk.Use, jwk.Algorithm);
+        }
+
+        /// <summary>
+        /// Reads a JWK given as its members (a hashtable or object from PowerShell, already unwrapped to plain
+        /// values). The JSON is made here, not by the caller, so that the cmdlet assembly needs no JSON library:
+        /// JSON libraries are what other modules load in conflicting versions, and they stay behind the Core.
+        /// </summary>
+        public static JwkKeyPair FromJwkMembers(IDictionary<string, object?> members)
+        {
+            return FromJwk(JsonSerializer.Serialize(members));
         }
 
         /// <summary>

@@ -31,8 +31,12 @@ namespace Esignet.PowerShell.Commands
         [ArgumentCompleter(typeof(ServerVersionCompleter))]
         public string? PmsVersion { get; set; }
 
+        // Held as an int, not in a ClientApi field: PowerShell loads this type before the module's resolver is
+        // hooked, and a field of a Core value type would need Esignet.Core then (see Loading/DependencyResolver.cs).
         [Parameter]
-        public ClientApi Api { get; set; }
+        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
+
+        private int _api;
 
         [Parameter(Mandatory = true, ParameterSetName = "AccessToken")]
         public SecureString? AccessToken { get; set; }

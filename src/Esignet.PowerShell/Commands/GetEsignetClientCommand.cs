@@ -25,8 +25,12 @@ namespace Esignet.PowerShell.Commands
         [Parameter(Mandatory = true, ParameterSetName = "All")]
         public SwitchParameter All { get; set; }
 
+        // Held as an int, not in a ClientApi field: PowerShell loads this type before the module's resolver is
+        // hooked, and a field of a Core value type would need Esignet.Core then (see Loading/DependencyResolver.cs).
         [Parameter]
-        public ClientApi Api { get; set; }
+        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
+
+        private int _api;
 
         /// <summary>How many PMS reads run at once; 1 keeps input order. Ledger reads are local.</summary>
         [Parameter]

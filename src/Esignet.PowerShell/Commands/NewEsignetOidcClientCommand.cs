@@ -20,8 +20,12 @@ namespace Esignet.PowerShell.Commands
     {
         private RegistrationService? _service;
 
+        // Held as an int, not in a ClientApi field: PowerShell loads this type before the module's resolver is
+        // hooked, and a field of a Core value type would need Esignet.Core then (see Loading/DependencyResolver.cs).
         [Parameter]
-        public ClientApi Api { get; set; }
+        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
+
+        private int _api;
 
         [Parameter]
         public SwitchParameter GenerateKey { get; set; }

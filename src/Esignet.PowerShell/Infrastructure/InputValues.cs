@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 
@@ -81,7 +80,7 @@ namespace Esignet.PowerShell.Infrastructure
                 case string path:
                     return KeyFactory.FromFile(resolvePath(path.Trim()), requirePrivate: false);
                 case IDictionary<string, object?> members:
-                    return KeyFactory.FromJwk(JsonSerializer.Serialize(members));
+                    return KeyFactory.FromJwkMembers(members);
                 default:
                     throw new EsignetException("UnrecognisedKeyFormat", EsignetErrorKind.InvalidArgument,
                         $"A public key of type {plain.GetType().Name} cannot be read. Give a JWK (JSON text or hashtable), a key object from New-EsignetJwk/Import-EsignetJwk, or a path to a JWK or PEM file.");

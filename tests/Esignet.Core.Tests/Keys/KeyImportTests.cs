@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 
@@ -50,6 +51,22 @@ public class KeyImportTests
         Assert.Equal("PS256", back.Algorithm);
         Assert.Equal(key.Thumbprint, back.Thumbprint);
         Assert.Equal(key.RevealPrivateKeyPem(), back.RevealPrivateKeyPem());
+    }
+
+    [Fact]
+    public void Jwk_members_from_a_hashtable_import_as_the_same_key()
+    {
+        JwkKeyPair key = KeyFactory.Generate(new KeySpec { Kind = KeyKind.EC, Curve = EcCurve.P256, KeyId = "from-members" });
+        var members = new Dictionary<string, object?>();
+        using (JsonDocument doc = JsonDocument.Parse(key.PublicJwk))
+        {
+            foreach (JsonProperty p in doc.RootElement.EnumerateObject()) members[p.Name] = p.Value.GetString();
+        }
+
+        JwkKeyPair back = KeyFactory.FromJwkMembers(members);
+        Assert.Equal(key.Thumbprint, back.Thumbprint);
+        Assert.Equal("from-members", back.KeyId);
+        Assert.False(back.HasPrivateKey);
     }
 
     [Fact]
