@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Esignet.Core.Definitions;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
@@ -24,6 +23,7 @@ namespace Esignet.Core.Registration
             var issues = new List<ValidationIssue>();
             DefinitionDefaults.Apply(d, rules.Api);
             ClientEndpointKind endpoint;
+            bool endpointMissing = false;
             try
             {
                 endpoint = EndpointChooser.Choose(d, rules.Api, rules.EsignetVersion, rules.PmsVersion);
@@ -34,6 +34,7 @@ namespace Esignet.Core.Registration
                 issues.Add(new ValidationIssue(e.TargetObject as string ?? string.Empty, ValidationCodes.EndpointNotOnLine, ValidationSeverity.Error,
                     e.Message, ValidationRuleNames.EndpointNotOnLine, d.LineNumber));
                 endpoint = Wanted(d, rules);
+                endpointMissing = true;
             }
 
             if (d.PublicKey == null && generatedKey != null)
@@ -41,10 +42,21 @@ namespace Esignet.Core.Registration
                 d.PublicKey = generatedKey;
             }
 
-            issues.AddRange(DefinitionValidator.Validate(d, rules, endpoint));
+            foreach (ValidationIssue issue in DefinitionValidator.Validate(d, rules, endpoint))
+            {
+                // Checked against an endpoint the line lacks, the validator restates the refusal, and may add what
+                // that endpoint would need on this line (a language map before 1.6): both follow from the one
+                // mistake already reported.
+                if (endpointMissing && (issue.Rule == ValidationRuleNames.EndpointNotOnLine || issue.Rule == ValidationRuleNames.FieldNotOnEndpoint
+                    || (issue.Field == "clientNameLangMap" && issue.Rule == ValidationRuleNames.Required)))
+                {
+                    continue;
+                }
 
-            // The validator repeats an endpoint refusal the chooser already made: keep the first of each.
-            return issues.GroupBy(i => i.Field + "\n" + i.Code + "\n" + i.Rule).Select(g => g.First()).ToList();
+                issues.Add(issue);
+            }
+
+            return issues;
         }
 
         /// <summary>The endpoint a definition needs, whether or not the line has it.</summary>

@@ -72,6 +72,18 @@ public class OfflineValidationTests
         IReadOnlyList<ValidationIssue> issues = OfflineValidation.Check(d, Defs.Esignet("1.0"), null);
         Assert.Single(issues, i => i.Code == ValidationCodes.EndpointNotOnLine);
         Assert.Contains(issues, i => i.Field == "clientId" && i.Code == "invalid_client_id");
+        Assert.Equal(2, issues.Count);
+
+        // additionalConfig on 1.5: only the missing endpoint, not what /client would need on that line.
+        d = Defs.Baseline();
+        d.AdditionalConfigJson = "{\"userinfo_response_type\":\"JWS\"}";
+        issues = OfflineValidation.Check(d, Defs.Esignet("1.5"), null);
+        Assert.Equal("additionalConfig EndpointNotOnLine", Assert.Single(issues).Field + " " + issues[0].Code);
+
+        // PMS 1.2.0 has no /oauth/client: the map is refused once; PMS has no additionalConfig at all.
+        d = Defs.PmsBaseline();
+        d.ClientNameLangMap["eng"] = "Portal";
+        Assert.Equal("clientNameLangMap", Assert.Single(OfflineValidation.Check(d, Defs.Pms("1.2.0", "1.5"), null)).Field);
     }
 
     private static ClientDefinition Definition(ClientApi api, string mutation)
