@@ -6,7 +6,7 @@
     Author               = 'Esignet module contributors'
     CompanyName          = 'Esignet module contributors'
     Copyright            = '(c) Esignet module contributors. Licensed under the Mozilla Public License 2.0.'
-    Description          = 'Registers OpenID Connect clients with MOSIP eSignet, directly or through MOSIP Partner Management: key pairs, bulk CSV registration, verification.'
+    Description          = 'Registers OpenID Connect clients with MOSIP eSignet, directly or through MOSIP Partner Management: key pairs, bulk CSV registration, offline CSV checks.'
     PowerShellVersion    = '7.2'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('Esignet.Format.ps1xml')
@@ -19,6 +19,7 @@
         'New-EsignetOidcClient'
         'Get-EsignetClient'
         'Set-EsignetClient'
+        'Test-EsignetClientDefinition'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
