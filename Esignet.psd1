@@ -6,7 +6,7 @@
     Author               = 'Esignet module contributors'
     CompanyName          = 'Esignet module contributors'
     Copyright            = '(c) Esignet module contributors. Licensed under the Mozilla Public License 2.0.'
-    Description          = 'Registers OpenID Connect clients with MOSIP eSignet, directly or through MOSIP Partner Management: key pairs, bulk CSV registration, offline CSV checks.'
+    Description          = 'Registers OpenID Connect clients with MOSIP eSignet, directly or through MOSIP Partner Management: key pairs, bulk CSV registration, offline CSV checks, verification of registrations, client assertions.'
     PowerShellVersion    = '7.2'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('Esignet.Format.ps1xml')
@@ -20,6 +20,9 @@
         'Get-EsignetClient'
         'Set-EsignetClient'
         'Test-EsignetClientDefinition'
+        'Test-EsignetClient'
+        'New-EsignetClientAssertion'
+        'Export-EsignetClientConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
