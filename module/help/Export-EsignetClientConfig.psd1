@@ -35,14 +35,7 @@ The output holds key file paths, never a key: upload the file itself.
         @{
             Title   = 'Fill in OpenG2P''s OAuth provider form'
             Code    = 'Export-EsignetClientConfig -ClientId social-registry'
-            Remarks = @'
-Client ID                    : social-registry
-Auth Flow                    : OpenID Connect (authorization code flow)
-Client Authentication Method : Private Key JWT (private_key_jwt)
-Client Private Key (upload)  : /srv/keys/social-registry.private.pem
-Token URL                    : https://esignet.example.org/v1/esignet/oauth/v2/token
-...
-'@
+            Remarks = 'A list labelled as the fields of the form: Client ID, Auth Flow, Client Authentication Method (Private Key JWT), Assertion Type (JWT Bearer), Client Private Key (the PEM file to upload), Authorization URL, Token URL, Userinfo URL, JWKS URL and Redirect URI.'
         }
         @{
             Title   = 'Write a JSON config file for every client of a registration run'

@@ -5,10 +5,11 @@ A relying party authenticates to eSignet's token endpoint with a client assertio
 with its private key. New-EsignetClientAssertion makes one as every eSignet line checks it (esignet-api.md
 section 6.2):
 
-header   alg from the key (its alg, else RS256 for RSA, ES256 for P-256), typ JWT, kid = the key's kid
-claims   iss = sub = the Client ID; aud = -Audience, by default the connected eSignet's token_endpoint from
-         discovery, as one string; iat = now; exp = now + -Lifetime; jti = 128 random bits, new every time
-         (eSignet 1.7+ refuses a jti it has seen in the last day)
+Header: alg from the key (its alg, else RS256 for RSA, ES256 for P-256), typ JWT, and kid, the key's kid.
+
+Claims: iss and sub, both the Client ID; aud, -Audience, by default the connected eSignet's token_endpoint from
+discovery, as one string; iat, now; exp, now plus -Lifetime; jti, 128 random bits, new every time (eSignet 1.7+
+refuses a jti it has seen in the last day).
 
 There is no nbf: eSignet 1.2 to 1.5.0 allow no clock skew, and an nbf a second ahead of the server would be
 refused. Use it to try the token endpoint by hand (with an authorization code), to feed a test harness, or to

@@ -4,22 +4,27 @@
 Test-EsignetClient answers "will this portal's login work?" before the portal goes live. For each Client ID it
 runs these checks and returns one result object with a line per check (Passed, Failed or Skipped, and why):
 
-Discovery        eSignet's discovery document can be read; it names the token endpoint and the client
-                 assertion algorithms.
-Registration     the client is known: from PMS (the server), or, for eSignet (which has no read API), from
-                 the module's ledger.
-Active           eSignet's authorize step (POST /v1/esignet/authorization/oauth-details, with its CSRF
-                 token, as the login page calls it) accepts the client: it is registered on this eSignet
-                 and ACTIVE. An INACTIVE client fails here.
-RedirectUri      the authorize step accepts the redirect URI: -RedirectUri, else the first registered one.
-                 An unregistered redirect URI fails here.
-Claims, Acrs     eSignet offers the client's registered claims, and ways to authenticate for its ACRs.
-Key              the private key (-Key, else the file the registration names) is the pair of the
-                 registered public key: same RFC 7638 thumbprint. A swapped key file fails here.
-ClientAssertion  a private_key_jwt assertion signed with that key meets the token endpoint's rules
-                 (esignet-api.md section 6.2): an algorithm the endpoint verifies, the registered key
-                 selected by kid/use/alg, the signature, iss = sub = Client ID, aud = the token endpoint,
-                 exp, jti.
+Discovery: eSignet's discovery document can be read; it names the token endpoint and the client assertion
+algorithms.
+
+Registration: the client is known, from PMS (the server), or, for eSignet (which has no read API), from the
+module's ledger.
+
+Active: eSignet's authorize step (POST /v1/esignet/authorization/oauth-details, with its CSRF token, as the
+login page calls it) accepts the client: it is registered on this eSignet and ACTIVE. An INACTIVE client fails
+here.
+
+RedirectUri: the authorize step accepts the redirect URI (-RedirectUri, else the first registered one). An
+unregistered redirect URI fails here.
+
+Claims and Acrs: eSignet offers the client's registered claims, and ways to authenticate for its ACRs.
+
+Key: the private key (-Key, else the file the registration names) is the pair of the registered public key,
+with the same RFC 7638 thumbprint. A swapped key file fails here.
+
+ClientAssertion: a private_key_jwt assertion signed with that key meets the token endpoint's rules
+(esignet-api.md section 6.2): an algorithm the endpoint verifies, the registered key selected by kid, use and
+alg, the signature, iss = sub = Client ID, aud = the token endpoint, exp, jti.
 
 Passed is true when no check failed. A check that cannot run is Skipped with the reason (for example, a
 connection to PMS only cannot ask eSignet); skipped checks do not fail the client, so read them.
@@ -46,17 +51,7 @@ makes one to try by hand).
         @{
             Title   = 'Check one client before the portal goes live'
             Code    = 'Test-EsignetClient -ClientId social-registry'
-            Remarks = @'
-Client social-registry (Esignet on https://esignet.example.org): PASSED, 8 passed, 0 failed
-
-Check            Outcome  Reason
------            -------  ------
-Discovery        Passed   Read https://esignet.example.org/.well-known/openid-configuration: token endpoint ...
-Active           Passed   eSignet's authorize step (oauth-details) accepts the client: it is registered ...
-Key              Passed   The private key in /srv/keys/social-registry.private.pem is the pair of the ...
-...
-'@
-        }
+            Remarks = 'Shows the verdict (PASSED or FAILED, with how many checks passed, failed and were skipped), the redirect URI used, and a table of the checks with the reason for each. Format-List or .Checks give the same as objects.'        }
         @{
             Title   = 'Register a CSV and test every client it created'
             Code    = 'Import-Csv ./clients.csv | New-EsignetOidcClient -GenerateKey -KeyDirectory ./keys | Test-EsignetClient | Format-Table'

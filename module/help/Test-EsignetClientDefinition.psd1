@@ -59,13 +59,9 @@ checked with a key like the one that would be made, instead of being reported fo
             Title   = 'Lint a CSV before registering it'
             Code    = 'Import-Csv ./clients.csv | Test-EsignetClientDefinition -ServerVersion 1.5 -GenerateKey'
             Remarks = @'
-Prints a table of every problem: line, severity, field, the code the server would answer, and what to do, e.g.
-
-Line Severity Field                Code                   Message
----- -------- -----                ----                   -------
-   3 Error    redirectUris[1]      invalid_redirect_uri   'spar.example.org/cb' is not a redirect URI eSignet 1.5 accepts: ...
-
-Nothing is printed when every row is good.
+Prints a table with a line per problem: the CSV line, Error or Warning, the field (redirectUris[1] is the second
+redirect URI of the row), the code the server would answer (invalid_redirect_uri, ...) and what is wrong and what
+to do. Nothing is printed when every row is good.
 '@
         }
         @{

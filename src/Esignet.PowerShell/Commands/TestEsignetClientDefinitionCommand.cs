@@ -30,6 +30,9 @@ namespace Esignet.PowerShell.Commands
         private JwkKeyPair? _standInKey;
         private EsignetContext? _context;
         private bool _apiFromRows;
+        private int _rows;
+        private int _errors;
+        private int _warnings;
 
         [Parameter]
         [ArgumentCompleter(typeof(ServerVersionCompleter))]
@@ -88,10 +91,19 @@ namespace Esignet.PowerShell.Commands
 
             CheckRepeatedClientId(definition, api, generated, line, issues);
 
+            _rows++;
             foreach (ValidationIssue issue in issues)
             {
+                if (issue.IsError) _errors++; else _warnings++;
                 WriteObject(issue);
             }
+        }
+
+        protected override void EndProcessing()
+        {
+            WriteVerbose(_errors + _warnings == 0
+                ? $"Checked {_rows} definition{(_rows == 1 ? string.Empty : "s")}: no problems."
+                : $"Checked {_rows} definition{(_rows == 1 ? string.Empty : "s")}: {_errors} error{(_errors == 1 ? string.Empty : "s")}, {_warnings} warning{(_warnings == 1 ? string.Empty : "s")}.");
         }
 
         /// <summary>
