@@ -6,7 +6,7 @@
     Author               = 'Esignet module contributors'
     CompanyName          = 'Esignet module contributors'
     Copyright            = '(c) Esignet module contributors. Licensed under the Mozilla Public License 2.0.'
-    Description          = 'Registers OpenID Connect clients with MOSIP eSignet, directly or through MOSIP Partner Management: key pairs, bulk CSV registration, verification.'
+    Description          = 'Registers OpenID Connect clients with MOSIP eSignet, directly or through MOSIP Partner Management: key pairs, bulk CSV registration, offline CSV checks, verification of registrations, client assertions.'
     # 7.4 is the first PowerShell on .NET 8, the cmdlet assembly's target; its private load context needs
     # AssemblyLoadContext, so Windows PowerShell 5.1 (.NET Framework) cannot load it. See README, Compatibility.
     PowerShellVersion    = '7.4'
@@ -21,6 +21,10 @@
         'New-EsignetOidcClient'
         'Get-EsignetClient'
         'Set-EsignetClient'
+        'Test-EsignetClientDefinition'
+        'Test-EsignetClient'
+        'New-EsignetClientAssertion'
+        'Export-EsignetClientConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

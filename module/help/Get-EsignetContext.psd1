@@ -34,6 +34,11 @@ Write-Host "Ledger: $($context.LedgerPath); token valid until $($context.TokenEx
 '@
             Remarks = 'A guard for scheduled scripts: it fails early and writes only non-secret facts to the log.'
         }
+        @{
+            Title   = 'Keep a record of which server each scheduled run used'
+            Code    = 'Get-EsignetContext | Select-Object ConnectedAt, EsignetUri, ServerVersion, PmsUri, PmsVersion, AuthMethod, CredentialSource, LedgerPath | Export-Csv ./runs.csv -Append'
+            Remarks = 'One line per run in runs.csv. The object holds no token or secret, so none can end up in the file.'
+        }
     )
     Inputs      = @()
     Outputs     = 'Esignet.Core.Connection.EsignetContext, or nothing when not connected.'

@@ -50,6 +50,15 @@ namespace Esignet.Core.Clients
             return _context.Ledger.All(_context.ServerOf(api)).Where(e => IsRegistered(e) && IsApi(e, api)).Select(ClientRecords.FromLedger).ToList();
         }
 
+        /// <summary>
+        /// The Client IDs the ledger shows as registered through <paramref name="api"/> on this connection's server:
+        /// instant and offline, for tab completion.
+        /// </summary>
+        public IReadOnlyList<string> RecordedClientIds(ClientApi api)
+        {
+            return _context.Ledger.All(_context.ServerOf(api)).Where(e => IsRegistered(e) && IsApi(e, api)).Select(e => e.ClientId).ToList();
+        }
+
         /// <summary>eSignet and PMS may share a base address (an ingress); the ledger entry says which API registered it.</summary>
         private static bool IsApi(LedgerEntry e, ClientApi api) => string.Equals(e.Api, api.ToString(), StringComparison.OrdinalIgnoreCase);
 

@@ -140,12 +140,27 @@ namespace Esignet.Core.Definitions
             }
             catch (JsonException ex)
             {
-                throw Malformed(field, "the JSON is malformed: " + ex.Message);
+                throw Malformed(field, DescribeJsonError(text, ex));
             }
 
             if (expected.HasValue && root.ValueKind != expected.Value)
                 throw Malformed(field, $"a JSON {expected.Value.ToString().ToLowerInvariant()} was expected.");
             return root;
+        }
+
+        /// <summary>
+        /// Where the JSON breaks, in words a CSV editor can act on: the parser's own text names payload depths and
+        /// byte positions, which mean little to someone looking at a spreadsheet cell.
+        /// </summary>
+        private static string DescribeJsonError(string text, JsonException ex)
+        {
+            long at = ex.BytePositionInLine ?? -1;
+            if (at < 0 || at >= System.Text.Encoding.UTF8.GetByteCount(text))
+                return "the JSON ends too early: a closing ], } or quote is missing.";
+            string detail = ex.Message;
+            int stop = detail.IndexOf(". ", StringComparison.Ordinal);
+            if (stop > 0) detail = detail.Substring(0, stop + 1);
+            return $"the JSON is malformed at character {at + 1}: {detail}";
         }
 
         private static void Add(List<string> list, string? item)

@@ -27,6 +27,12 @@ namespace Esignet.Core.Definitions
         public const string NameValueLength = "NameValueLength";
         public const string AdditionalConfigSchema = "AdditionalConfigSchema";
         public const string MalformedJson = "MalformedJson";
+
+        /// <summary>A cell that cannot be read as the list, map or JSON its field needs.</summary>
+        public const string MalformedValue = "MalformedValue";
+
+        /// <summary>A public key cell whose file is missing or whose text is not a key.</summary>
+        public const string KeyUnreadable = "KeyUnreadable";
         public const string EndpointNotOnLine = "EndpointNotOnLine";
         public const string FieldNotOnEndpoint = "FieldNotOnEndpoint";
         public const string IgnoredByPms = "IgnoredByPms";

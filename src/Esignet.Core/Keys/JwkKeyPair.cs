@@ -116,6 +116,56 @@ namespace Esignet.Core.Keys
             }
         }
 
+        /// <summary>
+        /// The JWS <c>alg</c> this key signs with: its own <c>alg</c>, else the default for its type (RS256, or
+        /// ES256/ES384/ES512 by curve).
+        /// </summary>
+        internal string SigningAlgorithm => Algorithm ?? JwkAlgorithms.Default(_key.Kind, KeyUse.Sig, _key.Curve);
+
+        /// <summary>
+        /// True when <paramref name="signature"/> is a valid JWS signature of <paramref name="data"/> under this public
+        /// key with <paramref name="algorithm"/> (RS*, PS*, or the curve's ES*). False for a wrong signature or an
+        /// algorithm that does not fit the key: a verifier never throws on what a sender made.
+        /// </summary>
+        public bool Verify(byte[] data, byte[] signature, string algorithm)
+        {
+            if (data == null || signature == null || string.IsNullOrEmpty(algorithm))
+            {
+                return false;
+            }
+
+            try
+            {
+                if (_key.Kind == KeyKind.RSA)
+                {
+                    bool pss = algorithm.StartsWith("PS", StringComparison.Ordinal);
+                    if (!pss && !algorithm.StartsWith("RS", StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+
+                    using (RSA rsa = _key.PublicOnly().CreateRsa())
+                    {
+                        return rsa.VerifyData(data, signature, HashFor(algorithm), pss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
+                    }
+                }
+
+                if (algorithm != _key.Curve!.SigningAlgorithm)
+                {
+                    return false;
+                }
+
+                using (ECDsa ec = _key.PublicOnly().CreateEcdsa())
+                {
+                    return ec.VerifyData(data, signature, HashFor(algorithm));
+                }
+            }
+            catch (CryptographicException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>A copy without the private key.</summary>
         public JwkKeyPair ToPublicOnly()
         {

@@ -20,6 +20,7 @@ namespace Esignet.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ById", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "client_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ClientIdCompleter))]
         public string[] ClientId { get; set; } = new string[0];
 
         [Parameter(Mandatory = true, ParameterSetName = "All")]

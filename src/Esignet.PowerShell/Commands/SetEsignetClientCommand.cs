@@ -22,6 +22,7 @@ namespace Esignet.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "client_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ClientIdCompleter))]
         public string ClientId { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -45,10 +46,12 @@ namespace Esignet.PowerShell.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("UserClaims", "Claims")]
+        [ArgumentCompleter(typeof(ClaimCompleter))]
         public object? UserClaim { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("AuthContextRefs", "Acr", "AcrValues")]
+        [ArgumentCompleter(typeof(AcrCompleter))]
         public object? AuthContextRef { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using Esignet.Core.Definitions;
+using Esignet.Core.Errors;
+using Esignet.PowerShell.Completion;
 
 namespace Esignet.PowerShell.Infrastructure
 {
@@ -46,10 +48,12 @@ namespace Esignet.PowerShell.Infrastructure
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("UserClaims", "Claims")]
+        [ArgumentCompleter(typeof(ClaimCompleter))]
         public object? UserClaim { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("AuthContextRefs", "Acr", "AcrValues")]
+        [ArgumentCompleter(typeof(AcrCompleter))]
         public object? AuthContextRef { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -123,9 +127,39 @@ namespace Esignet.PowerShell.Infrastructure
             return LineNumber ?? (MyInvocation.ExpectingInput ? _record + 1 : (int?)null);
         }
 
-        protected ClientDefinition BuildDefinition(int? line)
+        /// <summary>The definition the row describes; the first cell that cannot be read throws.</summary>
+        protected ClientDefinition BuildDefinition(int? line) => BuildDefinition(line, null);
+
+        /// <summary>
+        /// The definition the row describes. With <paramref name="unreadable"/>, a cell that cannot be read (bad JSON,
+        /// a missing key file) is added there with its field, left empty in the definition, and the other cells are
+        /// still read, so a lint can report every mistake of a row at once.
+        /// </summary>
+        protected ClientDefinition BuildDefinition(int? line, IDictionary<string, EsignetException>? unreadable)
         {
-            RowShape.Check(InputObject, KnownColumns());
+            T Read<T>(string field, Func<T> read, T empty)
+            {
+                if (unreadable == null) return read();
+                try
+                {
+                    return read();
+                }
+                catch (EsignetException e)
+                {
+                    unreadable[field] = e;
+                    return empty;
+                }
+            }
+
+            // The row as a whole (unknown columns, wrongly decoded text) before its cells.
+            try
+            {
+                RowShape.Check(InputObject, KnownColumns());
+            }
+            catch (EsignetException e) when (unreadable != null)
+            {
+                unreadable[e.TargetObject as string ?? "row"] = e;
+            }
 
             return new ClientDefinition
             {
@@ -133,15 +167,15 @@ namespace Esignet.PowerShell.Infrastructure
                 ClientId = InputValues.Text(ClientId),
                 ClientName = InputValues.Text(ClientName),
                 RelyingPartyId = InputValues.Text(RelyingPartyId),
-                PublicKey = ReadPublicKey(),
+                PublicKey = unreadable == null ? ReadPublicKey() : Read("publicKey", () => InputValues.Key(PublicKey, ResolveNewPath), null),
                 LogoUri = InputValues.Text(LogoUri),
-                RedirectUris = CellParser.ParseList(InputValues.Plain(RedirectUri), "redirectUris"),
-                GrantTypes = CellParser.ParseList(InputValues.Plain(GrantType), "grantTypes"),
-                ClientAuthMethods = CellParser.ParseList(InputValues.Plain(ClientAuthMethod), "clientAuthMethods"),
-                UserClaims = CellParser.ParseList(InputValues.Plain(UserClaim), "userClaims"),
-                AuthContextRefs = CellParser.ParseList(InputValues.Plain(AuthContextRef), "authContextRefs"),
-                ClientNameLangMap = CellParser.ParseMap(InputValues.Plain(ClientNameLangMap), "clientNameLangMap"),
-                AdditionalConfigJson = CellParser.ParseJsonObject(InputValues.Plain(AdditionalConfig), "additionalConfig"),
+                RedirectUris = Read("redirectUris", () => CellParser.ParseList(InputValues.Plain(RedirectUri), "redirectUris"), new List<string>()),
+                GrantTypes = Read("grantTypes", () => CellParser.ParseList(InputValues.Plain(GrantType), "grantTypes"), new List<string>()),
+                ClientAuthMethods = Read("clientAuthMethods", () => CellParser.ParseList(InputValues.Plain(ClientAuthMethod), "clientAuthMethods"), new List<string>()),
+                UserClaims = Read("userClaims", () => CellParser.ParseList(InputValues.Plain(UserClaim), "userClaims"), new List<string>()),
+                AuthContextRefs = Read("authContextRefs", () => CellParser.ParseList(InputValues.Plain(AuthContextRef), "authContextRefs"), new List<string>()),
+                ClientNameLangMap = Read("clientNameLangMap", () => CellParser.ParseMap(InputValues.Plain(ClientNameLangMap), "clientNameLangMap"), new Dictionary<string, string>()),
+                AdditionalConfigJson = Read("additionalConfig", () => CellParser.ParseJsonObject(InputValues.Plain(AdditionalConfig), "additionalConfig"), null),
                 PolicyId = InputValues.Text(PolicyId),
                 AuthPartnerId = InputValues.Text(AuthPartnerId),
             };

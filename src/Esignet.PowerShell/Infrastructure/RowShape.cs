@@ -70,7 +70,8 @@ namespace Esignet.PowerShell.Infrastructure
 
         private static EsignetException Invalid(string id, string field, string problem)
         {
-            return new EsignetException(id, EsignetErrorKind.InvalidData, $"{Printable(field)}: {problem}. Nothing was sent for this row.");
+            // TargetObject = the column, so a lint can file the problem under it.
+            return new EsignetException(id, EsignetErrorKind.InvalidData, $"{Printable(field)}: {problem}. Nothing was sent for this row.") { TargetObject = Printable(field) };
         }
     }
 }

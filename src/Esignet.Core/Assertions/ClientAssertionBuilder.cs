@@ -1,0 +1,107 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Esignet.Core.Errors;
+using Esignet.Core.Keys;
+
+namespace Esignet.Core.Assertions
+{
+    /// <summary>
+    /// Makes <c>private_key_jwt</c> client assertions (RFC 7523) exactly as eSignet's token endpoint checks them
+    /// (esignet-api.md §6.2): header <c>alg</c> from the key and its <c>kid</c>; claims <c>iss</c> = <c>sub</c> = the
+    /// Client ID, a single-string <c>aud</c>, <c>iat</c>, <c>exp</c> and a unique <c>jti</c> (required from 1.7, harmless
+    /// before). No <c>nbf</c>: eSignet 1.2-1.5.0 allow no clock skew at all, and an <c>nbf</c> a second ahead of the
+    /// server's clock would be refused. The result is a secret (it authenticates as the client until it expires).
+    /// </summary>
+    public static class ClientAssertionBuilder
+    {
+        /// <summary>The <c>client_assertion_type</c> form value that goes with the assertion.</summary>
+        public const string AssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+        public static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(5);
+
+        /// <summary>eSignet 1.7+ remembers a jti for 86 400 s; a longer-lived assertion could be replayed after that.</summary>
+        public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(1);
+
+        /// <summary>Signs a compact JWS client assertion with <paramref name="key"/>, which must hold its private key.</summary>
+        public static ClientAssertion Build(JwkKeyPair key, ClientAssertionRequest request)
+        {
+            if (key == null) throw new ArgumentNullException(nameof(key));
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            Validate(key, request);
+
+            string alg = request.Algorithm ?? key.SigningAlgorithm;
+            string? kid = request.KeyId ?? key.KeyId;
+            DateTimeOffset iat = request.IssuedAt ?? DateTimeOffset.UtcNow;
+            string jti = request.JwtId ?? Base64Url.Encode(RandomBytes(16));
+
+            string header = Json(w =>
+            {
+                w.WriteString("alg", alg);
+                w.WriteString("typ", "JWT");
+                if (!string.IsNullOrEmpty(kid)) w.WriteString("kid", kid);
+            });
+            string payload = Json(w =>
+            {
+                w.WriteString("iss", request.ClientId);
+                w.WriteString("sub", request.ClientId);
+                w.WriteString("aud", request.Audience);
+                w.WriteNumber("iat", iat.ToUnixTimeSeconds());
+                w.WriteNumber("exp", (iat + request.Lifetime).ToUnixTimeSeconds());
+                w.WriteString("jti", jti);
+            });
+
+            string signingInput = Base64Url.Encode(Encoding.UTF8.GetBytes(header)) + "." + Base64Url.Encode(Encoding.UTF8.GetBytes(payload));
+            byte[] signature = key.Sign(Encoding.ASCII.GetBytes(signingInput), alg);
+            return new ClientAssertion(signingInput + "." + Base64Url.Encode(signature), request.ClientId, request.Audience, alg,
+                string.IsNullOrEmpty(kid) ? null : kid, iat, iat + request.Lifetime, jti);
+        }
+
+        private static void Validate(JwkKeyPair key, ClientAssertionRequest request)
+        {
+            if (string.IsNullOrWhiteSpace(request.ClientId))
+                throw new EsignetException("ClientIdRequired", EsignetErrorKind.InvalidArgument, "A client assertion needs the Client ID (iss and sub).");
+            // On Unix "/oauth/v2/token" parses as an absolute file: URI, so the scheme is checked too.
+            if (!Uri.TryCreate(request.Audience, UriKind.Absolute, out Uri? audience) || (audience.Scheme != "https" && audience.Scheme != "http"))
+                throw new EsignetException("InvalidAudience", EsignetErrorKind.InvalidArgument,
+                    $"The audience '{request.Audience}' is not an http(s) URL. Give the token endpoint, e.g. https://esignet.example.org/v1/esignet/oauth/v2/token.");
+            if (request.Lifetime < TimeSpan.FromSeconds(1) || request.Lifetime > MaxLifetime)
+                throw new EsignetException("InvalidLifetime", EsignetErrorKind.InvalidArgument,
+                    $"The lifetime {request.Lifetime} is out of range: give 1 second to 1 day (eSignet 1.7+ remembers a jti for one day, so a longer-lived assertion could be replayed).");
+            if (!key.HasPrivateKey)
+                throw new EsignetException("PrivateKeyMissing", EsignetErrorKind.InvalidArgument,
+                    $"Key {key.KeyId} holds only a public key; a client assertion is signed with the private key (*.private.pem or *.private.jwk.json).");
+            if (key.Use != null && key.Use.Trim().Length > 0 && key.Use != "sig")
+                throw new EsignetException("KeyNotForSigning", EsignetErrorKind.InvalidArgument,
+                    $"Key {key.KeyId} has use '{key.Use}'; client assertions need a signing key (use sig).");
+        }
+
+        private static string Json(Action<Utf8JsonWriter> members)
+        {
+            using (var stream = new MemoryStream())
+            {
+                using (var w = new Utf8JsonWriter(stream))
+                {
+                    w.WriteStartObject();
+                    members(w);
+                    w.WriteEndObject();
+                }
+
+                return Encoding.UTF8.GetString(stream.ToArray());
+            }
+        }
+
+        private static byte[] RandomBytes(int count)
+        {
+            var bytes = new byte[count];
+            using (var rng = RandomNumberGenerator.Create())
+            {
+                rng.GetBytes(bytes);
+            }
+
+            return bytes;
+        }
+    }
+}

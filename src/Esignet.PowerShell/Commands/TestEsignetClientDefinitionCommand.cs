@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Esignet.Core.Connection;
+using Esignet.Core.Definitions;
+using Esignet.Core.Errors;
+using Esignet.Core.Keys;
+using Esignet.Core.Registration;
+using Esignet.Core.Servers;
+using Esignet.Core.Versions;
+using Esignet.PowerShell.Completion;
+using Esignet.PowerShell.Infrastructure;
+
+namespace Esignet.PowerShell.Commands
+{
+    /// <summary>
+    /// Lints client definitions (CSV rows, objects or parameters) offline with the validation New-EsignetOidcClient
+    /// runs before sending, and writes one diagnostic record per problem: nothing for a good row. Reads the rows
+    /// through the same base class as New-, so both agree on what a row says. Needs no server: it uses the rules of
+    /// -ServerVersion/-PmsVersion, else of the current connection (with its discovery document), else of the
+    /// default lines.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "EsignetClientDefinition")]
+    [OutputType(typeof(ValidationIssue))]
+    public sealed class TestEsignetClientDefinitionCommand : ClientDefinitionCmdlet
+    {
+        private readonly Dictionary<ClientApi, ValidationRules> _rules = new Dictionary<ClientApi, ValidationRules>();
+        private readonly Dictionary<string, int?> _seenClientIds = new Dictionary<string, int?>(StringComparer.Ordinal);
+        private JwkKeyPair? _standInKey;
+        private EsignetContext? _context;
+        private bool _apiFromRows;
+        private int _rows;
+        private int _errors;
+        private int _warnings;
+
+        [Parameter]
+        [ArgumentCompleter(typeof(ServerVersionCompleter))]
+        public string? ServerVersion { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(ServerVersionCompleter))]
+        public string? PmsVersion { get; set; }
+
+        [Parameter]
+        public ClientApi Api { get; set; }
+
+        [Parameter]
+        public SwitchParameter GenerateKey { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _context = Context ?? ContextStore.Current;
+            _apiFromRows = !MyInvocation.BoundParameters.ContainsKey(nameof(Api)) && _context == null;
+            try
+            {
+                foreach (ClientApi api in new[] { ClientApi.Esignet, ClientApi.Pms })
+                {
+                    _rules[api] = RulesFor(api);
+                }
+            }
+            catch (EsignetException e)
+            {
+                ThrowEsignetError(e);
+            }
+
+            WriteVerbose(DescribeRules());
+        }
+
+        protected override void ProcessRecord()
+        {
+            int? line = NextLine();
+            var unreadable = new Dictionary<string, EsignetException>(StringComparer.Ordinal);
+            ClientDefinition definition = BuildDefinition(line, unreadable);
+            ClientApi api = ApiOf(definition);
+
+            var issues = new List<ValidationIssue>();
+            foreach (KeyValuePair<string, EsignetException> cell in unreadable)
+            {
+                string rule = cell.Key == "publicKey" ? ValidationRuleNames.KeyUnreadable : ValidationRuleNames.MalformedValue;
+                string message = cell.Value.Message.StartsWith(cell.Key + ": ", StringComparison.Ordinal) ? cell.Value.Message.Substring(cell.Key.Length + 2) : cell.Value.Message;
+                issues.Add(new ValidationIssue(cell.Key, cell.Value.ErrorId, ValidationSeverity.Error, Capitalised(message), rule, line));
+            }
+
+            bool generated = GenerateKey && definition.PublicKey == null && !unreadable.ContainsKey("publicKey");
+            foreach (ValidationIssue issue in OfflineValidation.Check(definition, _rules[api], generated ? StandInKey() : null))
+            {
+                // A cell that could not be read is left empty; what the validator says about the empty value is noise.
+                if (!unreadable.ContainsKey(RootField(issue.Field))) issues.Add(issue);
+            }
+
+            CheckRepeatedClientId(definition, api, generated, line, issues);
+
+            _rows++;
+            foreach (ValidationIssue issue in issues)
+            {
+                if (issue.IsError) _errors++; else _warnings++;
+                WriteObject(issue);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            WriteVerbose(_errors + _warnings == 0
+                ? $"Checked {_rows} definition{(_rows == 1 ? string.Empty : "s")}: no problems."
+                : $"Checked {_rows} definition{(_rows == 1 ? string.Empty : "s")}: {_errors} error{(_errors == 1 ? string.Empty : "s")}, {_warnings} warning{(_warnings == 1 ? string.Empty : "s")}.");
+        }
+
+        /// <summary>
+        /// New-EsignetOidcClient refuses a Client ID seen earlier in the same input (DuplicateClientIdInInput). It is
+        /// reported even when the earlier row has other mistakes: once they are fixed, the repeat would be refused.
+        /// For PMS the id comes from the key, so only rows with their own key can repeat one.
+        /// </summary>
+        private void CheckRepeatedClientId(ClientDefinition d, ClientApi api, bool generatedKey, int? line, List<ValidationIssue> issues)
+        {
+            string? id = api == ClientApi.Esignet ? (string.IsNullOrWhiteSpace(d.ClientId) ? null : d.ClientId)
+                : generatedKey || d.PublicKey == null ? null : PmsClientId.Compute(d.PublicKey, _rules[api].PmsVersion);
+            if (id == null) return;
+            if (_seenClientIds.TryGetValue(id, out int? first))
+            {
+                string where = first.HasValue ? $"line {first.Value}" : "an earlier row";
+                string field = api == ClientApi.Esignet ? "clientId" : "publicKey";
+                string why = api == ClientApi.Esignet ? $"Client ID '{id}'" : $"The key (PMS Client ID '{id}')";
+                issues.Add(new ValidationIssue(field, "DuplicateClientIdInInput", ValidationSeverity.Error,
+                    $"{why} already appears on {where}; New-EsignetOidcClient would refuse this row.", ValidationRuleNames.DuplicateInInput, line));
+                return;
+            }
+
+            _seenClientIds[id] = line;
+        }
+
+        /// <summary>
+        /// The API a row is for: -Api, else the connection's default; with neither, a row that names a policy or an
+        /// auth partner (PMS's required fields) is a PMS row, any other an eSignet row.
+        /// </summary>
+        private ClientApi ApiOf(ClientDefinition d)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Api))) return Api;
+            if (!_apiFromRows) return _context!.DefaultApi;
+            return d.PolicyId != null || d.AuthPartnerId != null ? ClientApi.Pms : ClientApi.Esignet;
+        }
+
+        private ValidationRules RulesFor(ClientApi api)
+        {
+            bool lineGiven = ServerVersion != null || PmsVersion != null;
+            if (_context != null && !lineGiven)
+            {
+                return _context.RulesFor(api);
+            }
+
+            EsignetVersion esignet = ServerVersion != null ? EsignetVersion.Parse(ServerVersion) : _context?.ServerVersion ?? EsignetVersion.Default;
+            Core.Versions.PmsVersion pms = PmsVersion != null ? Core.Versions.PmsVersion.Parse(PmsVersion) : _context?.PmsVersion ?? Core.Versions.PmsVersion.Default;
+            return ValidationRules.For(api, esignet, pms);
+        }
+
+        private string DescribeRules()
+        {
+            ValidationRules r = _rules[ClientApi.Esignet];
+            string lines = $"eSignet {r.EsignetVersion}, PMS {r.PmsVersion}";
+            if (ServerVersion != null || PmsVersion != null) return $"Checking against the shipped rules of {lines} (as given).";
+            if (_context == null) return $"Checking against the shipped rules of {lines} (not connected, no -ServerVersion: the defaults, which every release accepts).";
+            string discovery = _context.Discovery == null ? "shipped claims and ACRs" : "claims and ACRs from " + _context.Discovery.Source;
+            return $"Checking against the rules of the connection: {lines}, {discovery}.";
+        }
+
+        /// <summary>One key like -GenerateKey would make, standing in for every row without one (made once, never written).</summary>
+        private JwkKeyPair StandInKey() => _standInKey ??= KeyFactory.Generate(new KeySpec());
+
+        private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+        /// <summary>redirectUris[1] -> redirectUris; additionalConfig.purpose -> additionalConfig.</summary>
+        private static string RootField(string field)
+        {
+            int cut = field.IndexOfAny(new[] { '[', '.' });
+            return cut < 0 ? field : field.Substring(0, cut);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using System.Threading.Tasks;
+using Esignet.Core.Clients;
+using Esignet.Core.Connection;
+using Esignet.Core.Definitions;
+using Esignet.Core.Registration;
+
+namespace Esignet.PowerShell.Completion
+{
+    /// <summary>
+    /// Completes -ClientId with the clients of the connection: those the ledger records on its server (instant,
+    /// offline) and, for PMS, those PMS lists (asked with a short time limit, so a slow server never stalls Tab).
+    /// </summary>
+    public sealed class ClientIdCompleter : IArgumentCompleter
+    {
+        private static readonly TimeSpan ServerTimeLimit = TimeSpan.FromSeconds(3);
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                EsignetContext? context = CompletionRules.ContextOf(fakeBoundParameters);
+                if (context == null) return Enumerable.Empty<CompletionResult>();
+                ClientApi api = CompletionRules.Unwrap(fakeBoundParameters["Api"]) is object a && Enum.TryParse(a.ToString(), true, out ClientApi given) ? given : context.DefaultApi;
+                var query = new ClientQueryService(context);
+                var ids = new SortedSet<string>(query.RecordedClientIds(api), StringComparer.Ordinal);
+                if (api == ClientApi.Pms)
+                {
+                    foreach (string id in ListFromPms(query)) ids.Add(id);
+                }
+
+                return Completions.Matching(ids, wordToComplete).ToList();
+            }
+            catch (Exception)
+            {
+                return Enumerable.Empty<CompletionResult>(); // completion must never break the prompt
+            }
+        }
+
+        private static IEnumerable<string> ListFromPms(ClientQueryService query)
+        {
+            using (var limit = new CancellationTokenSource(ServerTimeLimit))
+            {
+                Task<IReadOnlyList<ClientRecord>> list = Task.Run(() => query.ListAsync(ClientApi.Pms, limit.Token));
+                try
+                {
+                    return list.Wait(ServerTimeLimit) ? list.Result.Select(r => r.ClientId).ToList() : new List<string>();
+                }
+                catch (AggregateException)
+                {
+                    return new List<string>(); // PMS 1.2.0 cannot list; the ledger's ids are all there is
+                }
+            }
+        }
+    }
+}
