@@ -113,7 +113,7 @@ Describe 'Test-EsignetClientDefinition reads rows as New-EsignetOidcClient does'
                 -LedgerPath (Join-Path $TestDrive 'rules.jsonl') -WarningAction SilentlyContinue
             $row = [pscustomobject]@{ clientId = 'c'; clientName = 'C'; relyingPartyId = 'rp'; logoUri = 'https://c.example.org/l.png'; redirectUris = 'https://c.example.org/cb'; userClaims = 'name;favourite_colour' }
             $verbose = $row | Test-EsignetClientDefinition -GenerateKey -Verbose 4>&1
-            $verbose | Where-Object { $_ -is [Esignet.Core.Definitions.ValidationIssue] } | Should -BeNullOrEmpty
+            $verbose | Where-Object { $_.PSObject.TypeNames -contains 'Esignet.Core.Definitions.ValidationIssue' } | Should -BeNullOrEmpty
             "$($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })" | Should -Match 'claims and ACRs from http://127\.0\.0\.1:\d+/'
             $found = $row | Test-EsignetClientDefinition -GenerateKey -ServerVersion 1.8
             Format-Found $found | Should -Be @('2 userClaims[1]')

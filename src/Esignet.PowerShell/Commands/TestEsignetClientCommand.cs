@@ -33,7 +33,11 @@ namespace Esignet.PowerShell.Commands
         public object? Key { get; set; }
 
         [Parameter]
-        public ClientApi Api { get; set; }
+        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
+
+        // An int, not a ClientApi field: PowerShell loads this type before the module's resolver is hooked
+        // (see Loading/DependencyResolver.cs).
+        private int _api;
 
         protected override void BeginProcessing()
         {

@@ -43,7 +43,11 @@ namespace Esignet.PowerShell.Commands
         public string? PmsVersion { get; set; }
 
         [Parameter]
-        public ClientApi Api { get; set; }
+        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
+
+        // An int, not a ClientApi field: PowerShell loads this type before the module's resolver is hooked
+        // (see Loading/DependencyResolver.cs).
+        private int _api;
 
         [Parameter]
         public SwitchParameter GenerateKey { get; set; }
