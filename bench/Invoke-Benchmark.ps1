@@ -24,6 +24,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = Split-Path $PSScriptRoot -Parent
 Import-Module (Join-Path $root 'tools/Sandbox.psm1') -Force
+$ModulePath = (Resolve-Path $ModulePath).Path   # child processes need it absolute
 Import-Module $ModulePath -Force
 $work = Join-Path ([IO.Path]::GetTempPath()) "esignet-bench-$([guid]::NewGuid().ToString('N'))"
 $null = New-Item -ItemType Directory $work
