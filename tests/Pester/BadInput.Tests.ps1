@@ -75,9 +75,7 @@ BeforeAll {
         } | Select-Object $script:Columns
     }
 
-    function Connect-Sandbox([string] $Ledger) {
-        Connect-EsignetServer -Uri $script:Sandbox.Uri -ServerVersion 1.8 -ClientCredential (Get-SandboxCredential) -TokenUri $script:Sandbox.TokenUri -LedgerPath $Ledger -WarningAction SilentlyContinue
-    }
+    function Connect-Sandbox([string] $Ledger) { Connect-TestSandbox $script:Sandbox -Ledger $Ledger }
 
     function Invoke-Csv([string] $Path, [string] $Keys, [string] $Encoding = 'utf8') {
         $script:errors = $null

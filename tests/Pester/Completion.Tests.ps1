@@ -25,8 +25,7 @@ BeforeAll {
         $settings = @{ esignetVersion = $Version; pmsVersion = '1.2.2'; claims = $null; acrs = $null }
         foreach ($k in $Config.Keys) { $settings[$k] = $Config[$k] }
         Invoke-SandboxControl $script:Sandbox 'config' -Method PUT -Body $settings | Out-Null
-        Connect-EsignetServer -Uri $script:Sandbox.Uri -PmsUri $script:Sandbox.Uri -ServerVersion $Version -PmsVersion 1.2.2 `
-            -ClientCredential (Get-SandboxCredential -ClientId 'mosip-pms-client') -TokenUri $script:Sandbox.TokenUri -LedgerPath $Ledger -WarningAction SilentlyContinue
+        Connect-TestSandbox $script:Sandbox -Version $Version -ClientId 'mosip-pms-client' -Ledger $Ledger
     }
 }
 

@@ -8,9 +8,8 @@ BeforeAll {
 
     $script:Sandbox = Start-EsignetSandbox -Configuration $env:ESIGNET_TEST_CONFIGURATION
 
-    function Connect-Sandbox([string] $Ledger, [string] $Version = '1.8', [string] $ClientId = 'esignet-admin') {
-        Connect-EsignetServer -Uri $script:Sandbox.Uri -PmsUri $script:Sandbox.Uri -ServerVersion $Version -PmsVersion '1.2.2' `
-            -ClientCredential (Get-SandboxCredential -ClientId $ClientId) -TokenUri $script:Sandbox.TokenUri -LedgerPath $Ledger -WarningAction SilentlyContinue
+    function Connect-Sandbox([string] $Ledger, [string] $ClientId = 'esignet-admin') {
+        Connect-TestSandbox $script:Sandbox -Ledger $Ledger -ClientId $ClientId
     }
 
     function New-ClientRows([int] $Count, [string] $Prefix) {

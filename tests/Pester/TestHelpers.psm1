@@ -1,4 +1,5 @@
 # Shared helpers for the Pester suite.
+Import-Module (Join-Path $PSScriptRoot '../../tools/Sandbox.psm1')   # for Connect-TestSandbox; test files import it too
 
 function Get-TestModulePath {
     if (-not $env:ESIGNET_TEST_MODULE) { throw 'ESIGNET_TEST_MODULE is not set; run the suite through build.ps1 Test.' }
@@ -59,4 +60,25 @@ function Get-HostOutput {
     $text
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-PwshCommand, Invoke-FreshPwsh, Get-NuGetPackagePath, Get-UnixMode, Get-HostOutput
+function Connect-TestSandbox {
+    # Connects the module to a sandbox from Start-EsignetSandbox with one of its service accounts (client
+    # credentials through its Keycloak stand-in): eSignet and PMS both, or PMS alone with -PmsOnly.
+    param(
+        [Parameter(Mandatory)] $Sandbox,
+        [string] $Version = '1.8',
+        [string] $PmsVersion = '1.2.2',
+        [string] $ClientId = 'esignet-admin',
+        [string] $Ledger,
+        [switch] $PmsOnly,
+        [switch] $PassThru
+    )
+    $common = @{
+        PmsUri = $Sandbox.Uri; PmsVersion = $PmsVersion; TokenUri = $Sandbox.TokenUri; LedgerPath = $Ledger; PassThru = $PassThru
+        ClientCredential = Get-SandboxCredential -ClientId $ClientId
+        WarningAction = 'SilentlyContinue'
+    }
+    if ($PmsOnly) { Connect-EsignetServer @common }
+    else { Connect-EsignetServer -Uri $Sandbox.Uri -ServerVersion $Version @common }
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-PwshCommand, Invoke-FreshPwsh, Get-NuGetPackagePath, Get-UnixMode, Get-HostOutput, Connect-TestSandbox

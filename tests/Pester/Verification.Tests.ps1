@@ -15,9 +15,7 @@ BeforeAll {
     }
 
     function Connect-Sandbox([string] $Version = '1.8', [string] $Ledger, [switch] $PmsOnly, [string] $ClientId = 'esignet-admin') {
-        $common = @{ ClientCredential = (Get-SandboxCredential -ClientId $ClientId); TokenUri = $script:Sandbox.TokenUri; LedgerPath = $Ledger; WarningAction = 'SilentlyContinue' }
-        if ($PmsOnly) { Connect-EsignetServer -PmsUri $script:Sandbox.Uri -PmsVersion 1.2.2 @common }
-        else { Connect-EsignetServer -Uri $script:Sandbox.Uri -PmsUri $script:Sandbox.Uri -ServerVersion $Version -PmsVersion 1.2.2 @common }
+        Connect-TestSandbox $script:Sandbox -Version $Version -Ledger $Ledger -PmsOnly:$PmsOnly -ClientId $ClientId
     }
 
     function New-PortalClient([string] $ClientId, [string] $KeyDirectory, [hashtable] $More = @{}) {

@@ -56,16 +56,7 @@ namespace Esignet.Core.Transport
         /// </summary>
         public HttpTransport With(int? maxRetry, TimeSpan? timeout)
         {
-            var options = new TransportOptions
-            {
-                Timeout = timeout ?? _options.Timeout,
-                MaxRetry = maxRetry ?? _options.MaxRetry,
-                InitialBackoff = _options.InitialBackoff,
-                MaxBackoff = _options.MaxBackoff,
-                SkipCertificateCheck = _options.SkipCertificateCheck,
-                MaxConnectionsPerServer = _options.MaxConnectionsPerServer,
-            };
-            return new HttpTransport(_client, options) { Log = Log };
+            return new HttpTransport(_client, _options.With(maxRetry, timeout)) { Log = Log };
         }
 
         /// <summary>Receives one line per retry (already redacted), for -Verbose.</summary>

@@ -21,5 +21,14 @@ namespace Esignet.Core.Transport
 
         /// <summary>Connections kept per server; bounds parallel requests.</summary>
         public int MaxConnectionsPerServer { get; set; } = 64;
+
+        /// <summary>A copy with another retry count or timeout where given; every other setting as it is.</summary>
+        public TransportOptions With(int? maxRetry, TimeSpan? timeout)
+        {
+            var copy = (TransportOptions)MemberwiseClone();
+            copy.MaxRetry = maxRetry ?? MaxRetry;
+            copy.Timeout = timeout ?? Timeout;
+            return copy;
+        }
     }
 }

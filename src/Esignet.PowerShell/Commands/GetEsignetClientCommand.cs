@@ -75,10 +75,8 @@ namespace Esignet.PowerShell.Commands
         private void OnRead(System.Threading.Tasks.Task<ClientRecord?> done, object state)
         {
             var lookup = (Lookup)state;
-            if (done.IsCanceled || done.IsFaulted)
+            if (ReportedFailure(done, lookup.Id, null))
             {
-                ErrorRecord? error = RowErrors.FromFailedWork(done, lookup.Id, null, StopToken.IsCancellationRequested);
-                if (error != null) WriteError(error);
                 return;
             }
 

@@ -127,12 +127,10 @@ namespace Esignet.PowerShell.Commands
             _done++;
             if (done.IsFaulted) _failed++;
             ReportProgress();
-            if (done.IsCanceled || done.IsFaulted)
+            // After Ctrl+C nothing is reported for cancelled rows: the ledger says Pending for a request that may
+            // have been sent, and a rerun resolves it.
+            if (ReportedFailure(done, row.Target, row.Line))
             {
-                // After Ctrl+C nothing is reported for cancelled rows: the ledger says Pending for a request that
-                // may have been sent, and a rerun resolves it.
-                ErrorRecord? error = RowErrors.FromFailedWork(done, row.Target, row.Line, StopToken.IsCancellationRequested);
-                if (error != null) WriteError(error);
                 return;
             }
 

@@ -144,10 +144,8 @@ namespace Esignet.PowerShell.Commands
         /// <summary>Runs on the pipeline thread for each finished update.</summary>
         private void OnUpdated(System.Threading.Tasks.Task<ClientRecord> done, object state)
         {
-            if (done.IsCanceled || done.IsFaulted)
+            if (ReportedFailure(done, state, null))
             {
-                ErrorRecord? error = RowErrors.FromFailedWork(done, state, null, StopToken.IsCancellationRequested);
-                if (error != null) WriteError(error);
                 return;
             }
 

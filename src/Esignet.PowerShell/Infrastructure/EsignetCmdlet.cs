@@ -33,6 +33,26 @@ namespace Esignet.PowerShell.Infrastructure
             WriteError(ErrorRecords.From(e, target));
         }
 
+        /// <summary>
+        /// For a row's background work, once finished: false when it succeeded; otherwise true, with its error
+        /// written (none after Ctrl+C, when the row was merely cut short).
+        /// </summary>
+        protected bool ReportedFailure(System.Threading.Tasks.Task work, object target, int? line)
+        {
+            if (!work.IsCanceled && !work.IsFaulted)
+            {
+                return false;
+            }
+
+            ErrorRecord? error = RowErrors.FromFailedWork(work, target, line, StopToken.IsCancellationRequested);
+            if (error != null)
+            {
+                WriteError(error);
+            }
+
+            return true;
+        }
+
         /// <summary>Terminating: for "cannot start at all" problems only.</summary>
         protected void ThrowEsignetError(EsignetException e, object? target = null)
         {
