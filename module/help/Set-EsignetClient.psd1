@@ -86,6 +86,6 @@ Get-EsignetClient -Api Pms -All |
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Objects or CSV rows with a ClientId property and a property for each field to change.' }
     )
     Outputs     = 'Esignet.Core.Registration.ClientRecord: the client after the change, re-read from PMS (Source Server), or from the ledger for eSignet (Source Ledger). After an eSignet PATCH of a client the ledger does not know, only ClientId, Status, Api and Server are filled.'
-    Notes       = 'Updates on eSignet before 1.8 are only as good as the ledger: if the client was changed on the server by other means, the full PUT puts back the ledger''s values for the fields you did not give.'
+    Notes       = 'Updates on eSignet before 1.8 are only as good as the ledger: if the client was changed on the server by other means, the full PUT puts back the ledger''s values for the fields you did not give. Up to -ThrottleLimit clients are updated at once; with -WhatIf, -Confirm or -Verbose each request is prepared one at a time so that its endpoint and body can be shown.'
     Links       = @('Get-EsignetClient', 'New-EsignetOidcClient', 'Connect-EsignetServer', 'about_Esignet')
 }

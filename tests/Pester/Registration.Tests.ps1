@@ -406,6 +406,16 @@ Describe 'Get-EsignetClient and Set-EsignetClient' {
         (Get-EsignetClient -ClientId 'patched').RedirectUris | Should -Be @('https://portal.openg2p.example.org/new/cb')
     }
 
+    It 'shows under -Verbose the request it sends' {
+        Set-SandboxLine '1.8'
+        Connect-Sandbox -Ledger (Join-Path $TestDrive 'verbose-set.jsonl')
+        $null = New-OpenG2PEsignetClient -ClientId 'told' | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'told')
+        $out = Set-EsignetClient -ClientId 'told' -LogoUri 'https://portal.openg2p.example.org/told.png' -Verbose 4>&1
+        $verbose = @($out | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Message -join "`n"
+        $verbose | Should -Match 'PATCH /v1/esignet/client-mgmt/client/told on http://127\.0\.0\.1:\d+ with body \{.*"logoUri":"https://portal\.openg2p\.example\.org/told\.png"'
+        (Invoke-SandboxControl $script:Sandbox 'clients' | Where-Object clientId -eq 'told').logoUri | Should -Be 'https://portal.openg2p.example.org/told.png'
+    }
+
     It 'sends a full PUT merged from the ledger on eSignet 1.5' {
         Set-SandboxLine '1.5'
         Connect-Sandbox -Version '1.5' -Ledger (Join-Path $TestDrive 'put.jsonl')

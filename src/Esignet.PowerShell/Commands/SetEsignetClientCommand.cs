@@ -103,7 +103,8 @@ namespace Esignet.PowerShell.Commands
 
             if (ShowsWhatWouldBeSent())
             {
-                // -WhatIf / -Confirm: show the exact request, so preparing (a PMS read) happens here, one row at a time.
+                // -WhatIf / -Confirm / -Verbose: show the exact request, so preparing (a PMS read) happens here, one
+                // row at a time.
                 PreparedUpdate prepared;
                 try
                 {
@@ -135,10 +136,14 @@ namespace Esignet.PowerShell.Commands
 
         protected override void EndProcessing() => _runner?.Complete();
 
-        /// <summary>True when ShouldProcess will print or ask (-WhatIf, -Confirm): it then deserves the full request.</summary>
+        /// <summary>
+        /// True when ShouldProcess will print or ask (-WhatIf, -Confirm, -Verbose): it then deserves the full request,
+        /// at the cost of preparing each row on the pipeline thread.
+        /// </summary>
         private bool ShowsWhatWouldBeSent()
         {
-            return MyInvocation.BoundParameters.ContainsKey("WhatIf") || MyInvocation.BoundParameters.ContainsKey("Confirm");
+            return MyInvocation.BoundParameters.ContainsKey("WhatIf") || MyInvocation.BoundParameters.ContainsKey("Confirm")
+                || MyInvocation.BoundParameters.ContainsKey("Verbose");
         }
 
         /// <summary>Runs on the pipeline thread for each finished update.</summary>
