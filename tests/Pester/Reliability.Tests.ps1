@@ -308,6 +308,47 @@ Import-Csv '$csv' | New-EsignetOidcClient -GenerateKey -KeyDirectory '$keys' -Th
         $rest.Count | Should -Be 60
         Assert-ExactlyOnce -ClientIds $rows.clientId -KeyDirectory $keys -LedgerPath $ledger
     }
+
+    It 'lets go of the ledger file when stopped, so the next run in the session writes to the file on disk' {
+        # A bulk run keeps the ledger open; Ctrl+C skips EndProcessing, so only the cmdlet's disposal can close it.
+        Reset-EsignetSandbox $script:Sandbox -Config @{ esignetVersion = '1.8'; latencyMs = 400 }
+        $ledger = Join-Path $TestDrive 'held.jsonl'
+        $keys = Join-Path $TestDrive 'held-keys'
+        $runspace = [runspacefactory]::CreateRunspace()
+        $runspace.Open()
+        try {
+            $ps = [powershell]::Create()
+            $ps.Runspace = $runspace
+            $null = $ps.AddScript({
+                param($Module, $Uri, $TokenUri, $Ledger, $Keys, $Rows)
+                Import-Module $Module
+                Connect-EsignetServer -Uri $Uri -ServerVersion 1.8 -TokenUri $TokenUri -LedgerPath $Ledger `
+                    -ClientCredential ([pscredential]::new('esignet-admin', (ConvertTo-SecureString 'sandbox-secret' -AsPlainText -Force)))
+                $Rows | New-EsignetOidcClient -GenerateKey -KeyDirectory $Keys -ThrottleLimit 4
+            }).AddParameters(@{ Module = (Get-TestModulePath); Uri = $script:Sandbox.Uri; TokenUri = $script:Sandbox.TokenUri; Ledger = $ledger; Keys = $keys; Rows = @(New-ClientRows 40 'held') })
+            $output = [Management.Automation.PSDataCollection[psobject]]::new()
+            $null = $ps.BeginInvoke([Management.Automation.PSDataCollection[psobject]]::new(), $output)
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ($output.Count -lt 4 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $ps.Stop()
+            $ps.Dispose()
+            Test-Path $ledger | Should -BeTrue
+            Remove-Item $ledger   # e.g. an operator starting a fresh ledger
+
+            Reset-EsignetSandbox $script:Sandbox -Config @{ esignetVersion = '1.8' }
+            $next = [powershell]::Create()
+            $next.Runspace = $runspace   # the same session and connection, so the same ledger object
+            $null = $next.AddScript({ param($Keys, $Row) $Row | New-EsignetOidcClient -GenerateKey -KeyDirectory $Keys }).AddParameters(@{ Keys = $keys; Row = (New-ClientRows 1 'after-stop') })
+            $result = @($next.Invoke())
+            $next.Dispose()
+            $result.Outcome | Should -Be 'Created'
+            Test-Path $ledger | Should -BeTrue -Because 'a held handle would have written to the deleted file'
+            (Read-Ledger $ledger)['after-stop-0001'].Outcome | Should -Be 'Created'
+        }
+        finally {
+            $runspace.Dispose()
+        }
+    }
 }
 
 Describe 'Key folders' {

@@ -145,6 +145,9 @@ namespace Esignet.Core.Connection
             return new EsignetContext(this, Transport.With(maxRetry, timeout));
         }
 
+        /// <summary>Keeps the ledger file open for a bulk run; see <see cref="RegistrationLedger.KeepOpen"/>.</summary>
+        public IDisposable KeepLedgerOpen() => Ledger.KeepOpen();
+
         public void Dispose() => Transport.Dispose();
 
         private sealed class LogCapture : IDisposable

@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
 using Esignet.Core.Errors;
 using Esignet.Core.Files;
 
@@ -11,10 +12,11 @@ namespace Esignet.Core.Ledger
 {
     /// <summary>
     /// The local record of what this module registered (design.md decision 4): an append-only JSON Lines file,
-    /// one <see cref="LedgerEntry"/> per line, flushed per line. Readers take the last entry per
+    /// one <see cref="LedgerEntry"/> per line, each handed to the operating system as it is written. Readers take the last entry per
     /// (server, clientId); a torn last line (a crash mid-write) is skipped. Safe for concurrent writers in one
-    /// process. Default location: $ESIGNET_LEDGER_PATH, else ~/.local/share/esignet/ledger.jsonl
-    /// (%LOCALAPPDATA%\Esignet\ledger.jsonl on Windows); the folder is owner-only.
+    /// process; a bulk run keeps the file open (<see cref="KeepOpen"/>). Default location: $ESIGNET_LEDGER_PATH,
+    /// else ~/.local/share/esignet/ledger.jsonl (%LOCALAPPDATA%\Esignet\ledger.jsonl on Windows); the folder is
+    /// owner-only.
     /// </summary>
     public sealed class RegistrationLedger
     {
@@ -27,7 +29,11 @@ namespace Esignet.Core.Ledger
         private readonly object _durableGate = new object();
         private long _written; // entries appended by this instance
         private long _durable; // of those, how many are known to be on disk
+        private TaskCompletionSource<bool>? _nextFlush; // waiters for the next flush to start
+        private bool _flushing; // a flusher is running
         private Dictionary<string, LedgerEntry>? _latest;
+        private FileStream? _held; // open while a bulk run holds it (KeepOpen)
+        private int _holds;
 
         public RegistrationLedger(string? path)
         {
@@ -55,8 +61,19 @@ namespace Esignet.Core.Ledger
             return System.IO.Path.Combine(data, "esignet", "ledger.jsonl");
         }
 
-        /// <summary>Appends one entry: a Pending entry is on the disk when this returns, others reach the operating system.</summary>
-        public void Append(LedgerEntry entry)
+        /// <summary>Appends one entry and hands it to the operating system: it survives kill -9 of this process.</summary>
+        public void Append(LedgerEntry entry) => Write(entry);
+
+        /// <summary>
+        /// Appends one entry and completes once it is on the disk itself, so it survives a power cut too. A Pending
+        /// entry goes this way before its request is sent: it is what lets a rerun after a crash, even of the
+        /// machine, call a duplicate our own create. Outcome entries need only <see cref="Append"/>: if a power cut
+        /// loses one, the Pending entry before it still makes the rerun safe.
+        /// </summary>
+        public Task AppendDurableAsync(LedgerEntry entry) => DurableAsync(Write(entry));
+
+        /// <summary>Writes one line; returns its number among the lines this instance wrote.</summary>
+        private long Write(LedgerEntry entry)
         {
             byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n");
             long written;
@@ -64,29 +81,26 @@ namespace Esignet.Core.Ledger
             {
                 try
                 {
-                    bool created = !File.Exists(Path);
-                    if (created)
+                    if (_holds > 0)
                     {
-                        SecureFile.EnsureOwnerOnlyDirectory(System.IO.Path.GetDirectoryName(Path)!);
+                        // Another process may have appended since: write at the current end, as opening anew would.
+                        _held ??= OpenForAppend();
+                        _held.Seek(0, SeekOrigin.End);
+                        WriteLine(_held, line);
                     }
-
-                    using (var fs = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+                    else
                     {
-                        if (created)
+                        using (FileStream fs = OpenForAppend())
                         {
-                            SecureFile.RestrictToOwner(Path, isDirectory: false);
+                            WriteLine(fs, line);
                         }
-
-                        fs.Write(line, 0, line.Length);
-                        fs.Flush(false); // to the operating system: survives kill -9
                     }
 
                     written = ++_written;
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
-                    throw new EsignetException("LedgerNotWritable", EsignetErrorKind.WriteError,
-                        $"Cannot write the ledger '{Path}': {e.Message}. Use -LedgerPath or ESIGNET_LEDGER_PATH to put it elsewhere.", e);
+                    throw NotWritable(e);
                 }
 
                 if (_latest != null)
@@ -95,49 +109,140 @@ namespace Esignet.Core.Ledger
                 }
             }
 
-            // A Pending entry goes to the disk itself before its request is sent: it is what lets a rerun after a
-            // crash, even of the machine, call a duplicate our own create. An outcome entry need only reach the
-            // operating system: if a power cut loses it, the Pending entry before it still makes the rerun safe.
-            if (entry.Outcome == "Pending")
-            {
-                MakeDurable(written);
-            }
+            return written;
         }
 
         /// <summary>
-        /// Group commit: one disk flush covers every entry written before it, so parallel registrations waiting
-        /// here share flushes instead of queueing one each (a flush costs about a millisecond; per row, under the
-        /// write lock, it capped bulk throughput). Returns once entry number <paramref name="written"/> is on disk.
+        /// Keeps the file open, from its first entry until the returned handle is disposed, so a bulk run does not
+        /// open and close it twice per row. Nested and concurrent holds share one handle; the last one out closes it.
+        /// Outside a hold every entry opens the file anew, so a long interactive session never writes to a ledger
+        /// file that was deleted or moved since. Nothing is opened or created until an entry is written.
         /// </summary>
-        private void MakeDurable(long written)
+        public IDisposable KeepOpen()
+        {
+            lock (_gate)
+            {
+                _holds++;
+            }
+
+            return new Hold(this);
+        }
+
+        private void Release()
+        {
+            lock (_gate)
+            {
+                if (--_holds == 0)
+                {
+                    _held?.Dispose();
+                    _held = null;
+                }
+            }
+        }
+
+        private FileStream OpenForAppend()
+        {
+            bool created = !File.Exists(Path);
+            if (created)
+            {
+                SecureFile.EnsureOwnerOnlyDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            }
+
+            var fs = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            if (created)
+            {
+                SecureFile.RestrictToOwner(Path, isDirectory: false);
+            }
+
+            return fs;
+        }
+
+        private static void WriteLine(FileStream fs, byte[] line)
+        {
+            fs.Write(line, 0, line.Length);
+            fs.Flush(false); // to the operating system: survives kill -9
+        }
+
+        private EsignetException NotWritable(Exception e) => new EsignetException("LedgerNotWritable", EsignetErrorKind.WriteError,
+            $"Cannot write the ledger '{Path}': {e.Message}. Use -LedgerPath or ESIGNET_LEDGER_PATH to put it elsewhere.", e);
+
+        private sealed class Hold : IDisposable
+        {
+            private RegistrationLedger? _ledger;
+
+            public Hold(RegistrationLedger ledger) => _ledger = ledger;
+
+            public void Dispose() => System.Threading.Interlocked.Exchange(ref _ledger, null)?.Release();
+        }
+
+        /// <summary>
+        /// Group commit: one disk flush covers every line written before it started, so rows waiting here share
+        /// flushes instead of queueing one each (a flush costs milliseconds; one per row, under the write lock,
+        /// capped bulk throughput). Waiters do not hold a thread: one flusher runs while any are waiting, and each
+        /// waiter is released by the first flush that starts after its line was written.
+        /// </summary>
+        private Task DurableAsync(long written)
         {
             lock (_durableGate)
             {
                 if (_durable >= written)
                 {
-                    return; // another writer's flush already covered it
+                    return Task.CompletedTask; // a flush that started after this line was written has finished
+                }
+
+                _nextFlush ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                Task flushed = _nextFlush.Task;
+                if (!_flushing)
+                {
+                    _flushing = true;
+                    Task.Run(FlushWhileWaited);
+                }
+
+                return flushed;
+            }
+        }
+
+        private void FlushWhileWaited()
+        {
+            while (true)
+            {
+                TaskCompletionSource<bool> batch;
+                lock (_durableGate)
+                {
+                    if (_nextFlush == null)
+                    {
+                        _flushing = false;
+                        return;
+                    }
+
+                    batch = _nextFlush;
+                    _nextFlush = null;
                 }
 
                 long upTo;
                 lock (_gate)
                 {
-                    upTo = _written;
+                    upTo = _written; // every waiter in this batch wrote its line before now
                 }
 
                 try
                 {
-                    using (var fs = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+                    using (var fs = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1))
                     {
                         fs.Flush(true); // fsync applies to the file, so it takes every write made through any handle
                     }
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    throw new EsignetException("LedgerNotWritable", EsignetErrorKind.WriteError,
-                        $"Cannot write the ledger '{Path}': {e.Message}. Use -LedgerPath or ESIGNET_LEDGER_PATH to put it elsewhere.", e);
-                }
 
-                _durable = upTo;
+                    lock (_durableGate)
+                    {
+                        _durable = Math.Max(_durable, upTo);
+                    }
+
+                    batch.TrySetResult(true);
+                }
+                catch (Exception e)
+                {
+                    batch.TrySetException(e is IOException || e is UnauthorizedAccessException ? NotWritable(e) : e);
+                }
             }
         }
 

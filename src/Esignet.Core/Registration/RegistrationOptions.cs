@@ -22,6 +22,9 @@ namespace Esignet.Core.Registration
         /// <summary>Update a client whose definition changed since it was registered, instead of reporting Changed.</summary>
         public bool Update { get; set; }
 
+        /// <summary>How many registrations may talk to the server at once; null sends at once.</summary>
+        public SendGate? SendGate { get; set; }
+
         /// <summary>Write new keys even into a folder other users can write to (refused by default).</summary>
         public bool AllowSharedKeyDirectory { get; set; }
     }

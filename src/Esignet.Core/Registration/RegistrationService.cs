@@ -125,14 +125,20 @@ namespace Esignet.Core.Registration
                 }
 
                 d.Status = known.Status ?? "ACTIVE";
-                ClientResponse updated = await UpdateAsync(api, clientId, d, endpoint, cancel).ConfigureAwait(false);
+                ClientResponse updated;
+                using (await EnterAsync(options, cancel).ConfigureAwait(false))
+                {
+                    updated = await UpdateAsync(api, clientId, d, endpoint, cancel).ConfigureAwait(false);
+                }
+
                 result.Outcome = "Updated";
                 result.Status = updated.Status;
                 Record(result, d, hash, "Updated");
                 return result;
             }
 
-            Record(result, d, hash, "Pending");
+            await _context.Ledger.AppendDurableAsync(Entry(result, d, hash, "Pending")).ConfigureAwait(false);
+            using IDisposable slot = await EnterAsync(options, cancel).ConfigureAwait(false);
             try
             {
                 ClientResponse created = api == ClientApi.Pms
@@ -227,9 +233,29 @@ namespace Esignet.Core.Registration
             return s.Length == 0 ? "_" : s;
         }
 
+        /// <summary>A slot to talk to the server in (see <see cref="SendGate"/>); without a gate, at once.</summary>
+        private static async Task<IDisposable> EnterAsync(RegistrationOptions options, CancellationToken cancel)
+        {
+            return options.SendGate == null ? NoSlot.Instance : await options.SendGate.EnterAsync(cancel).ConfigureAwait(false);
+        }
+
+        private sealed class NoSlot : IDisposable
+        {
+            public static readonly NoSlot Instance = new NoSlot();
+
+            public void Dispose()
+            {
+            }
+        }
+
         private void Record(RegistrationResult r, ClientDefinition d, string hash, string outcome, string? error = null)
         {
-            _context.Ledger.Append(new LedgerEntry
+            _context.Ledger.Append(Entry(r, d, hash, outcome, error));
+        }
+
+        private static LedgerEntry Entry(RegistrationResult r, ClientDefinition d, string hash, string outcome, string? error = null)
+        {
+            return new LedgerEntry
             {
                 Time = DateTimeOffset.UtcNow,
                 Outcome = outcome,
@@ -246,7 +272,7 @@ namespace Esignet.Core.Registration
                 DefinitionHash = hash,
                 Error = error,
                 Definition = LedgerDefinition.From(d),
-            });
+            };
         }
     }
 }

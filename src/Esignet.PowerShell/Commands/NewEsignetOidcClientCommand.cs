@@ -50,10 +50,11 @@ namespace Esignet.PowerShell.Commands
         public int ThrottleLimit { get; set; } = Throttle.Default;
 
         private BoundedRunner<RegistrationResult>? _runner;
+        private SendGate? _sendGate;
         private KeyPool? _keyPool;
-        private IDisposable? _logCapture;
         private readonly ConcurrentQueue<string> _verbose = new ConcurrentQueue<string>();
         private readonly Stopwatch _clock = new Stopwatch();
+        private long _progressShownAt = long.MinValue / 2;
         private int _done;
         private int _failed;
         private readonly Dictionary<string, int?> _seenClientIds = new Dictionary<string, int?>(StringComparer.Ordinal);
@@ -61,8 +62,12 @@ namespace Esignet.PowerShell.Commands
         protected override void BeginProcessing()
         {
             _service = new RegistrationService(RequireContext());
-            _runner = new BoundedRunner<RegistrationResult>(ThrottleLimit, OnRegistered);
-            _logCapture = RequireContext().CaptureTransportLog(_verbose.Enqueue); // retries show under -Verbose
+            // Up to ThrottleLimit rows talk to the server at once; as many more get their local steps (key files, the
+            // ledger's Pending entry on disk) done meanwhile, so those never stretch a slot. At 1, strictly in order.
+            _sendGate = new SendGate(ThrottleLimit);
+            _runner = new BoundedRunner<RegistrationResult>(ThrottleLimit == 1 ? 1 : 2 * ThrottleLimit, OnRegistered);
+            Own(RequireContext().CaptureTransportLog(_verbose.Enqueue)); // retries show under -Verbose
+            Own(RequireContext().KeepLedgerOpen());
             _clock.Start();
         }
 
@@ -103,19 +108,11 @@ namespace Esignet.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            try
+            _runner?.Complete();
+            FlushVerbose();
+            if (_done > 0)
             {
-                _runner?.Complete();
-                FlushVerbose();
-                if (_done > 0)
-                {
-                    WriteProgress(new ProgressRecord(1, "Registering OIDC clients", "Done") { RecordType = ProgressRecordType.Completed });
-                }
-            }
-            finally
-            {
-                _logCapture?.Dispose();
-                _keyPool?.Dispose();
+                WriteProgress(new ProgressRecord(1, "Registering OIDC clients", "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
 
@@ -155,6 +152,14 @@ namespace Esignet.PowerShell.Commands
         /// <summary>Rows done, rate and failures (the total is unknown while input streams in). Silent under $ProgressPreference.</summary>
         private void ReportProgress()
         {
+            // A few updates a second are all a person can read; one per row costs the host real time in bulk.
+            long now = _clock.ElapsedMilliseconds;
+            if (now - _progressShownAt < 200)
+            {
+                return;
+            }
+
+            _progressShownAt = now;
             double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
             string status = $"{_done} done, {_failed} failed, {_done / seconds:0.#}/s";
             WriteProgress(new ProgressRecord(1, "Registering OIDC clients", status));
@@ -201,8 +206,9 @@ namespace Esignet.PowerShell.Commands
                 GenerateKey = GenerateKey,
                 KeyDirectory = ResolveNewPath(KeyDirectory ?? "keys"),
                 KeySpec = spec,
-                KeyPool = GenerateKey ? (_keyPool ??= new KeyPool(spec)) : null,
+                KeyPool = GenerateKey ? (_keyPool ??= Own(new KeyPool(spec))) : null,
                 Update = Update,
+                SendGate = _sendGate,
                 AllowSharedKeyDirectory = Force,
             };
         }

@@ -83,6 +83,7 @@ namespace Esignet.PowerShell.Commands
         protected override void BeginProcessing()
         {
             _updates = new ClientUpdateService(RequireContext());
+            Own(RequireContext().KeepLedgerOpen());
             _runner = new BoundedRunner<ClientRecord>(ThrottleLimit, OnUpdated);
         }
 

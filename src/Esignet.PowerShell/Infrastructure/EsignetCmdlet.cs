@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using Esignet.Core.Errors;
@@ -6,11 +8,12 @@ namespace Esignet.PowerShell.Infrastructure
 {
     /// <summary>
     /// Base of every cmdlet: a cancellation token that Ctrl+C (StopProcessing) trips, path resolution against
-    /// the PowerShell location, and one way to report Core failures.
+    /// the PowerShell location, one way to report Core failures, and resources released however the command ends.
     /// </summary>
-    public abstract class EsignetCmdlet : PSCmdlet
+    public abstract class EsignetCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly List<IDisposable> _owned = new List<IDisposable>();
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         protected CancellationToken StopToken => _stopping.Token;
@@ -19,6 +22,27 @@ namespace Esignet.PowerShell.Infrastructure
         {
             _stopping.Cancel();
             base.StopProcessing();
+        }
+
+        /// <summary>
+        /// Releases <paramref name="resource"/> when the command ends, after EndProcessing, Ctrl+C or a terminating
+        /// error alike (PowerShell disposes the cmdlet then; EndProcessing alone is skipped by the last two).
+        /// </summary>
+        protected T Own<T>(T resource) where T : IDisposable
+        {
+            _owned.Add(resource);
+            return resource;
+        }
+
+        /// <summary>Called by PowerShell when the pipeline is done with this command.</summary>
+        public void Dispose()
+        {
+            for (int i = _owned.Count - 1; i >= 0; i--)
+            {
+                _owned[i].Dispose();
+            }
+
+            _owned.Clear();
         }
 
         /// <summary>A file-system path from user input, relative to the current PowerShell location, wildcards not expanded.</summary>
