@@ -166,7 +166,9 @@ Describe 'New-EsignetOidcClient through eSignet' {
         Set-SandboxLine '1.8' -More @{ failRate = 0.4; seed = 7 }
         Connect-Sandbox -Ledger (Join-Path $TestDrive 'flaky.jsonl')
         $rows = 1..12 | ForEach-Object { New-OpenG2PEsignetClient -ClientId "flaky-$_" }
-        $out = $rows | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'flaky') -Verbose 4>&1
+        # The seed fixes the sequence of answers, not which row gets which: rows are sent in parallel. With the
+        # default 4 retries a row would run out of them one run in a hundred (0.4^5); with 10, one in 25,000.
+        $out = $rows | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'flaky') -MaxRetry 10 -Verbose 4>&1
         $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $results = @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
         $results.Count | Should -Be 12
