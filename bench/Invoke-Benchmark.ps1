@@ -132,8 +132,8 @@ try {
     $bare = Get-Median @(foreach ($i in 1..5) { (Measure-Command { Invoke-Child 'exit' }).TotalSeconds })
     $import = Get-Median @(foreach ($i in 1..5) { (Measure-Command { Invoke-Child "Import-Module '$ModulePath'" }).TotalSeconds })
     $first = Get-Median @(foreach ($i in 1..5) { (Measure-Command { Invoke-Child "Import-Module '$ModulePath'; `$null = New-EsignetJwk" }).TotalSeconds })
-    Add-Result '4. Start-up' 'pwsh -c Import-Module' $import 's' 'pwsh -c exit' $bare ('+{0:0.00} s' -f ($import - $bare)) '<= +0.3 s' ($import - $bare -le 0.3)
-    Add-Result '4. Start-up' 'first command (New-EsignetJwk)' $first 's' 'import only' $import ('+{0:0.00} s' -f ($first - $import)) '-' $true
+    Add-Result '4. Start-up' 'pwsh -c Import-Module' $import 's' 'pwsh -c exit' $bare ('{0:+0.00;-0.00} s' -f ($import - $bare)) '<= +0.3 s' ($import - $bare -le 0.3)
+    Add-Result '4. Start-up' 'first command (New-EsignetJwk)' $first 's' 'import only' $import ('{0:+0.00;-0.00} s' -f ($first - $import)) '-' $true
 
     }
 
@@ -156,7 +156,7 @@ Connect-EsignetServer -Uri '$($sandbox.Uri)' -ServerVersion 1.8 -TokenUri '$($sa
         $lines = & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)) | Where-Object { $_ -like 'PEAK *' }
         [double]($lines -replace 'PEAK ', '') / 1MB
     }
-    Add-Result '5. Memory (-WhatIf)' "peak working set, $MemoryRows rows" $memory[1] 'MB' 'peak working set, 1,000 rows' $memory[0] ('+{0:0.0} MB' -f ($memory[1] - $memory[0])) '<= +50 MB' ($memory[1] - $memory[0] -le 50)
+    Add-Result '5. Memory (-WhatIf)' "peak working set, $MemoryRows rows" $memory[1] 'MB' 'peak working set, 1,000 rows' $memory[0] ('{0:+0.0;-0.0} MB' -f ($memory[1] - $memory[0])) '<= +50 MB' ($memory[1] - $memory[0] -le 50)
     }
 }
 finally {
