@@ -1,6 +1,4 @@
 using System;
-using System.Text.Json;
-using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 
 namespace Esignet.Core.Assertions
@@ -35,19 +33,10 @@ namespace Esignet.Core.Assertions
         /// <summary>Reads the JWK text the ledger or PMS holds.</summary>
         public static RegisteredJwk Parse(string json)
         {
-            JwkKeyPair key = KeyFactory.FromJwk(json);
-            try
-            {
-                using (JsonDocument doc = JsonDocument.Parse(json))
-                {
-                    JsonElement root = doc.RootElement;
-                    return new RegisteredJwk(key.ToPublicOnly(), Member(root, "kid"), Member(root, "use"), Member(root, "alg"));
-                }
-            }
-            catch (JsonException e)
-            {
-                throw new EsignetException("MalformedJwk", EsignetErrorKind.InvalidData, "The registered public key is not JSON: " + e.Message, e);
-            }
+            // The parser keeps kid, use and alg as written (null when absent); JwkKeyPair would fill in a kid.
+            ParsedJwk jwk = JwkJson.Parse(json);
+            var key = new JwkKeyPair(jwk.Key, jwk.KeyId, jwk.Use, jwk.Algorithm);
+            return new RegisteredJwk(key.ToPublicOnly(), jwk.KeyId, jwk.Use, jwk.Algorithm);
         }
 
         /// <summary>
@@ -69,8 +58,5 @@ namespace Esignet.Core.Assertions
                 return $"the registered key has alg '{Algorithm}', so eSignet accepts only {Algorithm} assertions, not {alg}";
             return null;
         }
-
-        private static string? Member(JsonElement e, string name) =>
-            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
     }
 }
