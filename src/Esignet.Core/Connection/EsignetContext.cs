@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Esignet.Core.Auth;
 using Esignet.Core.Definitions;
+using Esignet.Core.Common;
 using Esignet.Core.Ledger;
 using Esignet.Core.Servers;
 using Esignet.Core.Transport;
@@ -128,7 +129,7 @@ namespace Esignet.Core.Connection
         {
             Action<string>? previous = Transport.Log;
             Transport.Log = sink;
-            return new LogCapture(this, previous);
+            return new OnDispose(() => Transport.Log = previous);
         }
 
         /// <summary>
@@ -149,19 +150,5 @@ namespace Esignet.Core.Connection
         public IDisposable KeepLedgerOpen() => Ledger.KeepOpen();
 
         public void Dispose() => Transport.Dispose();
-
-        private sealed class LogCapture : IDisposable
-        {
-            private readonly EsignetContext _context;
-            private readonly Action<string>? _previous;
-
-            public LogCapture(EsignetContext context, Action<string>? previous)
-            {
-                _context = context;
-                _previous = previous;
-            }
-
-            public void Dispose() => _context.Transport.Log = _previous;
-        }
     }
 }

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Esignet.Core.Common;
 using Esignet.Core.Errors;
 using Esignet.Core.Files;
 
@@ -125,7 +126,7 @@ namespace Esignet.Core.Ledger
                 _holds++;
             }
 
-            return new Hold(this);
+            return new OnDispose(Release);
         }
 
         private void Release()
@@ -165,15 +166,6 @@ namespace Esignet.Core.Ledger
 
         private EsignetException NotWritable(Exception e) => new EsignetException("LedgerNotWritable", EsignetErrorKind.WriteError,
             $"Cannot write the ledger '{Path}': {e.Message}. Use -LedgerPath or ESIGNET_LEDGER_PATH to put it elsewhere.", e);
-
-        private sealed class Hold : IDisposable
-        {
-            private RegistrationLedger? _ledger;
-
-            public Hold(RegistrationLedger ledger) => _ledger = ledger;
-
-            public void Dispose() => System.Threading.Interlocked.Exchange(ref _ledger, null)?.Release();
-        }
 
         /// <summary>
         /// Group commit: one disk flush covers every line written before it started, so rows waiting here share
@@ -227,7 +219,7 @@ namespace Esignet.Core.Ledger
 
                 try
                 {
-                    using (var fs = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1))
+                    using (FileStream fs = OpenForAppend())
                     {
                         fs.Flush(true); // fsync applies to the file, so it takes every write made through any handle
                     }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Esignet.Core.Connection;
+using Esignet.Core.Common;
 using Esignet.Core.Definitions;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
@@ -236,16 +237,7 @@ namespace Esignet.Core.Registration
         /// <summary>A slot to talk to the server in (see <see cref="SendGate"/>); without a gate, at once.</summary>
         private static async Task<IDisposable> EnterAsync(RegistrationOptions options, CancellationToken cancel)
         {
-            return options.SendGate == null ? NoSlot.Instance : await options.SendGate.EnterAsync(cancel).ConfigureAwait(false);
-        }
-
-        private sealed class NoSlot : IDisposable
-        {
-            public static readonly NoSlot Instance = new NoSlot();
-
-            public void Dispose()
-            {
-            }
+            return options.SendGate == null ? OnDispose.Nothing : await options.SendGate.EnterAsync(cancel).ConfigureAwait(false);
         }
 
         private void Record(RegistrationResult r, ClientDefinition d, string hash, string outcome, string? error = null)

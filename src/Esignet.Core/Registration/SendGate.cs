@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Esignet.Core.Common;
 
 namespace Esignet.Core.Registration
 {
@@ -17,26 +18,14 @@ namespace Esignet.Core.Registration
         public SendGate(int limit)
         {
             if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit), limit, "At least one request must be allowed.");
-            Limit = limit;
             _slots = new SemaphoreSlim(limit, limit);
         }
-
-        public int Limit { get; }
 
         /// <summary>Waits for a free slot; dispose the result to give it back.</summary>
         public async Task<IDisposable> EnterAsync(CancellationToken cancel)
         {
             await _slots.WaitAsync(cancel).ConfigureAwait(false);
-            return new Slot(_slots);
-        }
-
-        private sealed class Slot : IDisposable
-        {
-            private SemaphoreSlim? _slots;
-
-            public Slot(SemaphoreSlim slots) => _slots = slots;
-
-            public void Dispose() => Interlocked.Exchange(ref _slots, null)?.Release();
+            return new OnDispose(() => _slots.Release());
         }
     }
 }
