@@ -24,6 +24,30 @@ BeforeAll {
         }
     }
 
+    function Stop-BulkRun {
+        # Runs New-EsignetOidcClient -GenerateKey in another runspace (a fresh one unless -Runspace is given), stops it
+        # as Ctrl+C does once -After results are out, and returns what it wrote and how long the stop took.
+        param([object[]] $Rows, [string] $Ledger, [string] $Keys, [int] $After, [runspace] $Runspace)
+        $ps = [powershell]::Create()
+        if ($Runspace) { $ps.Runspace = $Runspace }
+        $null = $ps.AddScript({
+            param($Module, $Uri, $TokenUri, $Ledger, $Keys, $Rows)
+            Import-Module $Module
+            Connect-EsignetServer -Uri $Uri -ServerVersion 1.8 -TokenUri $TokenUri -LedgerPath $Ledger `
+                -ClientCredential ([pscredential]::new('esignet-admin', (ConvertTo-SecureString 'sandbox-secret' -AsPlainText -Force)))
+            $Rows | New-EsignetOidcClient -GenerateKey -KeyDirectory $Keys -ThrottleLimit 4
+        }).AddParameters(@{ Module = (Get-TestModulePath); Uri = $script:Sandbox.Uri; TokenUri = $script:Sandbox.TokenUri; Ledger = $Ledger; Keys = $Keys; Rows = $Rows })
+        $output = [Management.Automation.PSDataCollection[psobject]]::new()
+        $null = $ps.BeginInvoke([Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ($output.Count -lt $After -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()   # what Ctrl+C does: StopProcessing
+        $clock.Stop()
+        $ps.Dispose()
+        [pscustomobject]@{ Written = @($output); StopSeconds = $clock.Elapsed.TotalSeconds }
+    }
+
     function Read-Ledger([string] $Path) {
         # The latest entry per client, as a reader would take it (a torn last line is skipped).
         $latest = @{}
@@ -278,25 +302,10 @@ Import-Csv '$csv' | New-EsignetOidcClient -GenerateKey -KeyDirectory '$keys' -Th
         $ledger = Join-Path $TestDrive 'stop.jsonl'
         $keys = Join-Path $TestDrive 'stop-keys'
         $rows = @(New-ClientRows 60 'stop')
-        $ps = [powershell]::Create()
-        $null = $ps.AddScript({
-            param($Module, $Uri, $TokenUri, $Ledger, $Keys, $Rows)
-            Import-Module $Module
-            Connect-EsignetServer -Uri $Uri -ServerVersion 1.8 -TokenUri $TokenUri -LedgerPath $Ledger `
-                -ClientCredential ([pscredential]::new('esignet-admin', (ConvertTo-SecureString 'sandbox-secret' -AsPlainText -Force)))
-            $Rows | New-EsignetOidcClient -GenerateKey -KeyDirectory $Keys -ThrottleLimit 4
-        }).AddParameters(@{ Module = (Get-TestModulePath); Uri = $script:Sandbox.Uri; TokenUri = $script:Sandbox.TokenUri; Ledger = $ledger; Keys = $keys; Rows = $rows })
-        $output = [Management.Automation.PSDataCollection[psobject]]::new()
-        $async = $ps.BeginInvoke([Management.Automation.PSDataCollection[psobject]]::new(), $output)
-        $deadline = [DateTime]::UtcNow.AddSeconds(30)
-        while ($output.Count -lt 8 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $ps.Stop()   # what Ctrl+C does: StopProcessing
-        $clock.Stop()
-        $ps.Dispose()
+        $stopped = Stop-BulkRun -Rows $rows -Ledger $ledger -Keys $keys -After 8
 
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 2 -Because 'in-flight requests are cancelled, not awaited'
-        $written = @($output)
+        $stopped.StopSeconds | Should -BeLessThan 2 -Because 'in-flight requests are cancelled, not awaited'
+        $written = $stopped.Written
         $written.Count | Should -BeGreaterOrEqual 8
         $written.Count | Should -BeLessThan 60
         $written.Outcome | Sort-Object -Unique | Should -Be 'Created'
@@ -320,21 +329,7 @@ Import-Csv '$csv' | New-EsignetOidcClient -GenerateKey -KeyDirectory '$keys' -Th
         $runspace = [runspacefactory]::CreateRunspace()
         $runspace.Open()
         try {
-            $ps = [powershell]::Create()
-            $ps.Runspace = $runspace
-            $null = $ps.AddScript({
-                param($Module, $Uri, $TokenUri, $Ledger, $Keys, $Rows)
-                Import-Module $Module
-                Connect-EsignetServer -Uri $Uri -ServerVersion 1.8 -TokenUri $TokenUri -LedgerPath $Ledger `
-                    -ClientCredential ([pscredential]::new('esignet-admin', (ConvertTo-SecureString 'sandbox-secret' -AsPlainText -Force)))
-                $Rows | New-EsignetOidcClient -GenerateKey -KeyDirectory $Keys -ThrottleLimit 4
-            }).AddParameters(@{ Module = (Get-TestModulePath); Uri = $script:Sandbox.Uri; TokenUri = $script:Sandbox.TokenUri; Ledger = $ledger; Keys = $keys; Rows = @(New-ClientRows 40 'held') })
-            $output = [Management.Automation.PSDataCollection[psobject]]::new()
-            $null = $ps.BeginInvoke([Management.Automation.PSDataCollection[psobject]]::new(), $output)
-            $deadline = [DateTime]::UtcNow.AddSeconds(30)
-            while ($output.Count -lt 4 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
-            $ps.Stop()
-            $ps.Dispose()
+            $null = Stop-BulkRun -Rows @(New-ClientRows 40 'held') -Ledger $ledger -Keys $keys -After 4 -Runspace $runspace
             Test-Path $ledger | Should -BeTrue
             Remove-Item $ledger   # e.g. an operator starting a fresh ledger
 
