@@ -14,9 +14,16 @@ namespace Esignet.Core.Connection
         /// <summary>The MOSIP API base for PMS, e.g. https://api-internal.example.org (the module adds /v1/partnermanager).</summary>
         public Uri? PmsUri { get; set; }
 
-        public EsignetVersion EsignetVersion { get; set; } = EsignetVersion.Default;
+        /// <summary>The eSignet release line; null = find it on connect (harmless probes, see EsignetLineProbe).</summary>
+        public EsignetVersion? EsignetVersion { get; set; }
 
-        public PmsVersion PmsVersion { get; set; } = PmsVersion.Default;
+        /// <summary>The PMS release line; null = find it on connect (see PmsLineProbe).</summary>
+        public PmsVersion? PmsVersion { get; set; }
+
+        /// <summary>Where a given line came from, for display: "-ServerVersion" or "ESIGNET_SERVER_VERSION".</summary>
+        public string EsignetVersionSource { get; set; } = "-ServerVersion";
+
+        public string PmsVersionSource { get; set; } = "-PmsVersion";
 
         /// <summary>Which API New- uses by default; null = PMS when only PMS is given, else eSignet.</summary>
         public ClientApi? DefaultApi { get; set; }

@@ -6,6 +6,7 @@ using Esignet.Core.Auth;
 using Esignet.Core.Errors;
 using Esignet.Core.Ledger;
 using Esignet.Core.Transport;
+using Esignet.Core.Versions;
 
 namespace Esignet.Core.Connection
 {
@@ -16,7 +17,7 @@ namespace Esignet.Core.Connection
     /// </summary>
     public static class ContextFactory
     {
-        public static async Task<EsignetContext> ConnectAsync(ConnectionOptions options, Action<string>? warn, CancellationToken cancel)
+        public static async Task<EsignetContext> ConnectAsync(ConnectionOptions options, Action<string>? warn, CancellationToken cancel, Action<string>? log = null)
         {
             if (options.EsignetUri == null && options.PmsUri == null)
             {
@@ -42,14 +43,28 @@ namespace Esignet.Core.Connection
                     await tokens.GetTokenAsync(false, cancel).ConfigureAwait(false); // bad credentials fail here, not on row 1
                 }
 
-                var context = new EsignetContext(options, transport, tokens, new RegistrationLedger(options.LedgerPath));
+                DiscoveryDocument? discovery = null;
                 if (options.EsignetUri != null)
                 {
-                    context.Discovery = await DiscoveryDocument.TryReadAsync(transport, options.EsignetUri, cancel).ConfigureAwait(false);
-                    if (context.Discovery == null)
-                    {
-                        warn?.Invoke($"No OpenID discovery document at {options.EsignetUri} (tried /v1/esignet/oidc/.well-known/openid-configuration and /.well-known/openid-configuration). Check -Uri is the eSignet base; local validation uses the {options.EsignetVersion} line's shipped claims and ACRs.");
-                    }
+                    discovery = await DiscoveryDocument.TryReadAsync(transport, options.EsignetUri, cancel).ConfigureAwait(false);
+                }
+
+                LineFinding<EsignetVersion> esignetLine = await FindEsignetLineAsync(options, transport, tokens, log, cancel).ConfigureAwait(false);
+                LineFinding<PmsVersion> pmsLine = await FindPmsLineAsync(options, transport, tokens, log, cancel).ConfigureAwait(false);
+                var context = new EsignetContext(options, esignetLine, pmsLine, transport, tokens, new RegistrationLedger(options.LedgerPath)) { Discovery = discovery };
+                if (options.EsignetUri != null && discovery == null)
+                {
+                    warn?.Invoke($"No OpenID discovery document at {options.EsignetUri} (tried /v1/esignet/oidc/.well-known/openid-configuration and /.well-known/openid-configuration). Check -Uri is the eSignet base; local validation uses the {context.ServerVersion} line's shipped claims and ACRs.");
+                }
+
+                foreach (string? line in new[] { esignetLine.How == "default" && options.EsignetUri != null ? "eSignet release line: " + esignetLine : null, pmsLine.How == "default" && options.PmsUri != null ? "PMS release line: " + pmsLine : null })
+                {
+                    if (line != null) warn?.Invoke(line + ".");
+                }
+
+                if (transport.ClockSkew.TakeWarning() is string skew)
+                {
+                    warn?.Invoke(skew);
                 }
 
                 return context;
@@ -59,6 +74,37 @@ namespace Esignet.Core.Connection
                 transport.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>The given line, else what the probes find (EsignetLineProbe), else the line every server accepts.</summary>
+        private static async Task<LineFinding<EsignetVersion>> FindEsignetLineAsync(ConnectionOptions o, HttpTransport transport, ITokenSource? tokens, Action<string>? log, CancellationToken cancel)
+        {
+            if (o.EsignetVersion != null)
+            {
+                return LineFinding<EsignetVersion>.Given(o.EsignetVersion, o.EsignetVersionSource);
+            }
+
+            if (o.EsignetUri == null)
+            {
+                return LineFinding<EsignetVersion>.Default(EsignetVersion.Default, "no eSignet server");
+            }
+
+            return await EsignetLineProbe.DetectAsync(transport, tokens, o.EsignetUri, log, cancel).ConfigureAwait(false);
+        }
+
+        private static async Task<LineFinding<PmsVersion>> FindPmsLineAsync(ConnectionOptions o, HttpTransport transport, ITokenSource? tokens, Action<string>? log, CancellationToken cancel)
+        {
+            if (o.PmsVersion != null)
+            {
+                return LineFinding<PmsVersion>.Given(o.PmsVersion, o.PmsVersionSource);
+            }
+
+            if (o.PmsUri == null)
+            {
+                return LineFinding<PmsVersion>.Default(PmsVersion.Default, "no PMS server");
+            }
+
+            return await PmsLineProbe.DetectAsync(transport, tokens, o.PmsUri, log, cancel).ConfigureAwait(false);
         }
 
         private static ITokenSource? MakeTokenSource(ConnectionOptions o, HttpTransport transport)

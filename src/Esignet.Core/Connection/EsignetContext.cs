@@ -16,18 +16,30 @@ namespace Esignet.Core.Connection
     /// </summary>
     public sealed class EsignetContext : IDisposable
     {
+        /// <summary>A context whose lines are those of <paramref name="options"/> (given), or the defaults: no probes.</summary>
         internal EsignetContext(ConnectionOptions options, HttpTransport transport, ITokenSource? tokens, RegistrationLedger ledger)
+            : this(options,
+                options.EsignetVersion != null ? LineFinding<EsignetVersion>.Given(options.EsignetVersion, options.EsignetVersionSource) : LineFinding<EsignetVersion>.Default(EsignetVersion.Default, "not given"),
+                options.PmsVersion != null ? LineFinding<PmsVersion>.Given(options.PmsVersion, options.PmsVersionSource) : LineFinding<PmsVersion>.Default(PmsVersion.Default, "not given"),
+                transport, tokens, ledger)
+        {
+        }
+
+        internal EsignetContext(ConnectionOptions options, LineFinding<EsignetVersion> esignetLine, LineFinding<PmsVersion> pmsLine,
+            HttpTransport transport, ITokenSource? tokens, RegistrationLedger ledger)
         {
             EsignetUri = options.EsignetUri;
             PmsUri = options.PmsUri;
-            ServerVersion = options.EsignetVersion;
-            PmsVersion = options.PmsVersion;
+            ServerVersion = esignetLine.Line;
+            PmsVersion = pmsLine.Line;
+            ServerVersionFoundBy = options.EsignetUri == null ? null : esignetLine.ToString();
+            PmsVersionFoundBy = options.PmsUri == null ? null : pmsLine.ToString();
             DefaultApi = options.DefaultApi ?? (options.EsignetUri == null && options.PmsUri != null ? ClientApi.Pms : ClientApi.Esignet);
             Transport = transport;
             Tokens = tokens;
             Ledger = ledger;
-            Esignet = options.EsignetUri == null ? null : new EsignetApiClient(options.EsignetUri, options.EsignetVersion, transport, tokens);
-            Pms = options.PmsUri == null ? null : new PmsApiClient(options.PmsUri, options.PmsVersion, transport, tokens);
+            Esignet = options.EsignetUri == null ? null : new EsignetApiClient(options.EsignetUri, ServerVersion, transport, tokens);
+            Pms = options.PmsUri == null ? null : new PmsApiClient(options.PmsUri, PmsVersion, transport, tokens);
             ConnectedAt = DateTimeOffset.UtcNow;
         }
 
@@ -38,6 +50,8 @@ namespace Esignet.Core.Connection
             PmsUri = source.PmsUri;
             ServerVersion = source.ServerVersion;
             PmsVersion = source.PmsVersion;
+            ServerVersionFoundBy = source.ServerVersionFoundBy;
+            PmsVersionFoundBy = source.PmsVersionFoundBy;
             DefaultApi = source.DefaultApi;
             ConnectedAt = source.ConnectedAt;
             Discovery = source.Discovery;
@@ -55,6 +69,15 @@ namespace Esignet.Core.Connection
         public EsignetVersion ServerVersion { get; }
 
         public PmsVersion PmsVersion { get; }
+
+        /// <summary>How the eSignet line was found: "given (-ServerVersion)", "detected: …evidence…" or "default: …why…"; null without eSignet.</summary>
+        public string? ServerVersionFoundBy { get; }
+
+        /// <summary>How the PMS line was found, as <see cref="ServerVersionFoundBy"/>; null without PMS.</summary>
+        public string? PmsVersionFoundBy { get; }
+
+        /// <summary>The local clock's distance from the servers' (Date headers), for the skew warning; null until measured.</summary>
+        public System.TimeSpan? ServerClockAhead => Transport.ClockSkew.ServerAhead;
 
         public ClientApi DefaultApi { get; }
 
@@ -145,6 +168,9 @@ namespace Esignet.Core.Connection
 
             return new EsignetContext(this, Transport.With(maxRetry, timeout));
         }
+
+        /// <summary>The clock-skew warning the first time the local clock is found more than 60 s off; then null.</summary>
+        public string? TakeClockSkewWarning() => Transport.ClockSkew.TakeWarning();
 
         /// <summary>Keeps the ledger file open for a bulk run; see <see cref="RegistrationLedger.KeepOpen"/>.</summary>
         public IDisposable KeepLedgerOpen() => Ledger.KeepOpen();

@@ -248,6 +248,33 @@ namespace Esignet.Core.Ledger
             }
         }
 
+        /// <summary>
+        /// The latest entry, on a server, for the client registered with a key (Created, Exists or Updated), or null.
+        /// PMS derives Client IDs from the key, so the key finds the client even when the module's prediction of its
+        /// ID was wrong (the entry holds the ID the server answered).
+        /// </summary>
+        public LedgerEntry? FindRegisteredKey(string server, string keyThumbprint)
+        {
+            lock (_gate)
+            {
+                Load();
+                string prefix = server.TrimEnd('/').ToLowerInvariant() + "\n";
+                LedgerEntry? found = null;
+                foreach (KeyValuePair<string, LedgerEntry> pair in _latest!)
+                {
+                    LedgerEntry e = pair.Value;
+                    if (pair.Key.StartsWith(prefix, StringComparison.Ordinal) && e.KeyThumbprint == keyThumbprint
+                        && (e.Outcome == "Created" || e.Outcome == "Exists" || e.Outcome == "Updated")
+                        && (found == null || e.Time > found.Time))
+                    {
+                        found = e;
+                    }
+                }
+
+                return found;
+            }
+        }
+
         /// <summary>The latest entry per client, for one server (or all when null).</summary>
         public IReadOnlyList<LedgerEntry> All(string? server)
         {

@@ -3,7 +3,14 @@ namespace Esignet.Core.Registration
     /// <summary>One registered client, as New-/Set-EsignetOidcClient emit it. Nothing secret: key file paths, not keys.</summary>
     public sealed class RegistrationResult
     {
+        /// <summary>The Client ID the server answered (design decision 8): the one to hand to the relying party.</summary>
         public string ClientId { get; set; } = string.Empty;
+
+        /// <summary>
+        /// The Client ID the module had predicted, only where the server answered another one (PMS on a release line
+        /// other than the configured one); null when the prediction held or there was none.
+        /// </summary>
+        public string? PredictedClientId { get; set; }
 
         /// <summary>ACTIVE or INACTIVE, as the server reports it.</summary>
         public string? Status { get; set; }

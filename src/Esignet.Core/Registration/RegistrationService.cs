@@ -102,9 +102,13 @@ namespace Esignet.Core.Registration
                 LineNumber = d.LineNumber,
             };
 
-            LedgerEntry? known = _context.Ledger.Find(server, clientId);
-            if (known != null && known.Outcome != "Failed" && known.Outcome != "Pending")
+            // PMS: the key finds the client whatever ID was predicted; the recorded ID is the one the server answered.
+            LedgerEntry? known = (api == ClientApi.Pms ? _context.Ledger.FindRegisteredKey(server, key.Thumbprint) : null)
+                ?? _context.Ledger.Find(server, clientId);
+            if (known != null && Clients.ClientQueryService.IsRegistered(known))
             {
+                clientId = known.ClientId;
+                result.ClientId = clientId;
                 if (known.KeyThumbprint != key.Thumbprint)
                 {
                     throw new EsignetException("ClientIdTaken", EsignetErrorKind.ResourceExists,
@@ -147,6 +151,7 @@ namespace Esignet.Core.Registration
                     : await _context.Esignet!.CreateAsync(d, endpoint, cancel).ConfigureAwait(false);
                 result.Outcome = "Created";
                 result.Status = created.Status;
+                AdoptAnsweredId(result, d, hash, created.ClientId, key);
             }
             catch (ServerErrorException e) when (api == ClientApi.Esignet && IsDuplicate(e, api) && (e.AfterLostAnswer || known != null && known.Outcome == "Pending" && known.KeyThumbprint == key.Thumbprint))
             {
@@ -158,8 +163,15 @@ namespace Esignet.Core.Registration
             }
             catch (ServerErrorException e) when (api == ClientApi.Pms && IsDuplicate(e, api))
             {
-                // PMS derives the id from the key: "key exists" means this very key is registered. Confirm by reading it.
-                PmsClientDetails? existing = await _context.Pms!.GetAsync(clientId, cancel).ConfigureAwait(false);
+                // PMS derives the id from the key: "key exists" means this very key is registered. Confirm by reading it,
+                // by the derivation of every line: the server may be on another line than the one configured.
+                PmsClientDetails? existing = null;
+                foreach (string candidate in PmsClientId.Candidates(key, _context.PmsVersion))
+                {
+                    existing = await _context.Pms!.GetAsync(candidate, cancel).ConfigureAwait(false);
+                    if (existing != null) break;
+                }
+
                 if (existing == null)
                 {
                     Record(result, d, hash, "Failed", e.ErrorId);
@@ -168,6 +180,7 @@ namespace Esignet.Core.Registration
 
                 result.Outcome = "Exists";
                 result.Status = existing.Status;
+                AdoptAnsweredId(result, d, hash, existing.ClientId, key);
             }
             catch (EsignetException e)
             {
@@ -177,6 +190,58 @@ namespace Esignet.Core.Registration
 
             Record(result, d, hash, result.Outcome);
             return result;
+        }
+
+        /// <summary>
+        /// The first difference between a predicted and an answered Client ID in this service's run, explained; then
+        /// null. A cmdlet writes it once per run (the result objects carry every difference in PredictedClientId).
+        /// </summary>
+        public string? TakePredictionWarning() => Interlocked.Exchange(ref _predictionWarning, null);
+
+        private string? _predictionWarning;
+        private int _predictionWarned;
+
+        /// <summary>
+        /// The server's Client ID wins (design decision 8): the result and the ledger carry it. Where it differs from
+        /// the prediction, the Pending entry written under the predicted ID is closed as Superseded, so nothing points
+        /// at a client that does not exist, and the difference is explained once.
+        /// </summary>
+        private void AdoptAnsweredId(RegistrationResult result, ClientDefinition d, string hash, string? answered, JwkKeyPair key)
+        {
+            if (string.IsNullOrEmpty(answered) || answered == result.ClientId)
+            {
+                return;
+            }
+
+            string predicted = result.ClientId;
+            result.PredictedClientId = predicted;
+            result.ClientId = answered!;
+            var superseded = Entry(result, d, hash, "Superseded", "the server answered Client ID " + answered);
+            superseded.ClientId = predicted;
+            _context.Ledger.Append(superseded);
+            if (Interlocked.Exchange(ref _predictionWarned, 1) == 0)
+            {
+                Interlocked.Exchange(ref _predictionWarning, ExplainDifference(result.Api, predicted, answered!, key));
+            }
+        }
+
+        private string ExplainDifference(string api, string predicted, string answered, JwkKeyPair key)
+        {
+            if (api != nameof(ClientApi.Pms))
+            {
+                return $"eSignet answered Client ID '{answered}' for the requested '{predicted}'. The module reports and records the server's ID.";
+            }
+
+            string? line = null;
+            foreach (Versions.PmsVersion candidate in new[] { Versions.PmsVersion.V120, Versions.PmsVersion.V122 })
+            {
+                if ((candidate.IsV122OrLater || key.KeyType == "RSA") && PmsClientId.Compute(key, candidate) == answered) line = candidate.Name;
+            }
+
+            string cause = line != null
+                ? $"PMS derives Client IDs as release line {line} does, not as the configured {_context.PmsVersion} ({_context.PmsVersionFoundBy}). Connect with -PmsVersion {line}, or without -PmsVersion to let the module find the line"
+                : $"PMS derived an ID that no release line the module knows would give this key (configured {_context.PmsVersion}, {_context.PmsVersionFoundBy}); the server may run a patched build";
+            return $"PMS answered Client ID '{answered}' where the module predicted '{predicted}'. The module uses and records the server's IDs (see PredictedClientId on each result). {cause}, so that predictions, and the recovery of lost answers, match this server.";
         }
 
         private Task<ClientResponse> UpdateAsync(ClientApi api, string clientId, ClientDefinition d, ClientEndpointKind endpoint, CancellationToken cancel)

@@ -19,6 +19,8 @@ namespace Esignet.Core.Servers
     /// <summary>
     /// Sends one JSON call with the connection's token. A 401 gets one fresh token and one more try (an expired
     /// token is the usual cause); auth failures that remain are AuthenticationErrors that say what to check.
+    /// The body is made anew for every attempt (retries and the 401 refresh): it carries a requestTime, which
+    /// eSignet refuses when it is more than 2 minutes old (esignet-api.md §1.4), and back-off can take longer.
     /// </summary>
     internal sealed class ApiCaller
     {
@@ -33,14 +35,17 @@ namespace Esignet.Core.Servers
             _placement = placement;
         }
 
-        public async Task<TransportResponse> SendAsync(HttpMethod method, Uri uri, string? jsonBody, CancellationToken cancel, string? requiredScope = null)
+        /// <summary>The local clock's distance from the server's, for explaining a refused requestTime.</summary>
+        public ClockSkew ClockSkew => _transport.ClockSkew;
+
+        public async Task<TransportResponse> SendAsync(HttpMethod method, Uri uri, Func<string>? makeBody, CancellationToken cancel, string? requiredScope = null, int? maxRetry = null)
         {
             AccessToken? token = _tokens == null ? null : await _tokens.GetTokenAsync(false, cancel).ConfigureAwait(false);
-            TransportResponse response = await SendOnceAsync(method, uri, jsonBody, token, cancel).ConfigureAwait(false);
+            TransportResponse response = await SendOnceAsync(method, uri, makeBody, token, cancel, maxRetry).ConfigureAwait(false);
             if (response.Status == 401 && _tokens != null && !(_tokens is StaticTokenSource))
             {
                 token = await _tokens.GetTokenAsync(true, cancel).ConfigureAwait(false);
-                response = await SendOnceAsync(method, uri, jsonBody, token, cancel).ConfigureAwait(false);
+                response = await SendOnceAsync(method, uri, makeBody, token, cancel, maxRetry).ConfigureAwait(false);
             }
 
             string endpoint = method + " " + uri.AbsolutePath;
@@ -63,15 +68,15 @@ namespace Esignet.Core.Servers
             return response;
         }
 
-        private Task<TransportResponse> SendOnceAsync(HttpMethod method, Uri uri, string? jsonBody, AccessToken? token, CancellationToken cancel)
+        private Task<TransportResponse> SendOnceAsync(HttpMethod method, Uri uri, Func<string>? makeBody, AccessToken? token, CancellationToken cancel, int? maxRetry)
         {
             return _transport.SendAsync(() =>
             {
                 var request = new HttpRequestMessage(method, uri);
                 request.Headers.Accept.ParseAdd("application/json");
-                if (jsonBody != null)
+                if (makeBody != null)
                 {
-                    request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
+                    request.Content = new StringContent(makeBody(), Encoding.UTF8, "application/json");
                 }
 
                 if (token != null)
@@ -87,7 +92,7 @@ namespace Esignet.Core.Servers
                 }
 
                 return request;
-            }, cancel);
+            }, cancel, maxRetry);
         }
     }
 }

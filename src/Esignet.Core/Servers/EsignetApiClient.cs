@@ -48,30 +48,27 @@ namespace Esignet.Core.Servers
 
         public async Task<ClientResponse> CreateAsync(ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
         {
-            string body = EsignetRequestBuilder.Create(d, kind);
             var uri = new Uri(_base, PathOf(kind));
-            TransportResponse r = await _caller.SendAsync(HttpMethod.Post, uri, body, cancel, "add_oidc_client").ConfigureAwait(false);
-            return Parse(r, "POST " + uri.AbsolutePath);
+            TransportResponse r = await _caller.SendAsync(HttpMethod.Post, uri, () => EsignetRequestBuilder.Create(d, kind), cancel, "add_oidc_client").ConfigureAwait(false);
+            return Parse(r, "POST " + uri.AbsolutePath, _caller.ClockSkew);
         }
 
         public async Task<ClientResponse> UpdateAsync(string clientId, ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
         {
-            string body = EsignetRequestBuilder.Update(d, kind);
             var uri = new Uri(_base, PathOf(kind) + "/" + Uri.EscapeDataString(clientId));
-            TransportResponse r = await _caller.SendAsync(HttpMethod.Put, uri, body, cancel, "update_oidc_client").ConfigureAwait(false);
-            return Parse(r, "PUT " + uri.AbsolutePath);
+            TransportResponse r = await _caller.SendAsync(HttpMethod.Put, uri, () => EsignetRequestBuilder.Update(d, kind), cancel, "update_oidc_client").ConfigureAwait(false);
+            return Parse(r, "PUT " + uri.AbsolutePath, _caller.ClockSkew);
         }
 
         public async Task<ClientResponse> PatchAsync(string clientId, ClientPatch patch, CancellationToken cancel)
         {
-            string body = EsignetRequestBuilder.Patch(patch);
             var uri = new Uri(_base, "client-mgmt/client/" + Uri.EscapeDataString(clientId));
-            TransportResponse r = await _caller.SendAsync(new HttpMethod("PATCH"), uri, body, cancel, "update_oidc_client").ConfigureAwait(false);
-            return Parse(r, "PATCH " + uri.AbsolutePath);
+            TransportResponse r = await _caller.SendAsync(new HttpMethod("PATCH"), uri, () => EsignetRequestBuilder.Patch(patch), cancel, "update_oidc_client").ConfigureAwait(false);
+            return Parse(r, "PATCH " + uri.AbsolutePath, _caller.ClockSkew);
         }
 
         /// <summary>Reads eSignet's wrapper: {responseTime, response:{clientId,status}, errors:[{errorCode,errorMessage}]}.</summary>
-        internal static ClientResponse Parse(TransportResponse r, string endpoint)
+        internal static ClientResponse Parse(TransportResponse r, string endpoint, ClockSkew? clockSkew = null)
         {
             JsonDocument doc;
             try
@@ -97,6 +94,12 @@ namespace Esignet.Core.Servers
                         message.Append("; ").Append(JsonBody.String(errors[i], "errorMessage") ?? JsonBody.String(errors[i], "errorCode"));
                     }
 
+                    if (clockSkew != null && IsRequestTimeRefusal(code, message.ToString()))
+                    {
+                        // "requestTime: invalid_request" alone hides the cause; the measured skew usually explains it.
+                        message.Append(". ").Append(clockSkew.ExplainRequestTimeRefusal());
+                    }
+
                     throw new ServerErrorException(code, message.ToString(), r.Status, endpoint) { AfterLostAnswer = r.EarlierAnswerLost };
                 }
 
@@ -112,6 +115,12 @@ namespace Esignet.Core.Servers
                         : $"The answer has neither a client nor errors (starts: {Snippet(r.Body)}).",
                     r.Status, endpoint, EsignetErrorKind.ServerError);
             }
+        }
+
+        /// <summary>eSignet's wrapper error for a bad requestTime: code invalid_request, message "requestTime: invalid_request" (§1.6).</summary>
+        private static bool IsRequestTimeRefusal(string? code, string message)
+        {
+            return code == "invalid_request" && message.IndexOf("requestTime", StringComparison.Ordinal) >= 0;
         }
 
         private static string Snippet(string body) => Redactor.Redact(body.Length > 120 ? body.Substring(0, 120) + "..." : body);

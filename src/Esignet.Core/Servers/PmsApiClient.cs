@@ -56,15 +56,14 @@ namespace Esignet.Core.Servers
         public async Task<ClientResponse> CreateAsync(ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
         {
             var uri = new Uri(_base, PathOf(kind));
-            TransportResponse r = await _caller.SendAsync(HttpMethod.Post, uri, BuildCreateBody(d, kind), cancel).ConfigureAwait(false);
+            TransportResponse r = await _caller.SendAsync(HttpMethod.Post, uri, () => BuildCreateBody(d, kind), cancel).ConfigureAwait(false);
             return ParseClientResponse(r, "POST " + uri.AbsolutePath);
         }
 
         public async Task<ClientResponse> UpdateAsync(string clientId, ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
         {
             var uri = new Uri(_base, PathOf(kind) + "/" + Uri.EscapeDataString(clientId));
-            string body = BuildUpdateBody(d, kind);
-            TransportResponse r = await _caller.SendAsync(HttpMethod.Put, uri, body, cancel).ConfigureAwait(false);
+            TransportResponse r = await _caller.SendAsync(HttpMethod.Put, uri, () => BuildUpdateBody(d, kind), cancel).ConfigureAwait(false);
             return ParseClientResponse(r, "PUT " + uri.AbsolutePath);
         }
 

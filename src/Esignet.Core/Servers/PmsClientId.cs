@@ -1,7 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 using Esignet.Core.Versions;
@@ -9,10 +9,13 @@ using Esignet.Core.Versions;
 namespace Esignet.Core.Servers
 {
     /// <summary>
-    /// The Client ID PMS derives from a public key (pms-api.md §5.2): base64url(SHA-256(X)) without padding, where
-    /// X is, on 1.2.2+, the standard Base64 of the SubjectPublicKeyInfo DER, and on 1.2.0/1.2.1, jose4j's JSON of
-    /// the public JWK (member order kty, kid, use, alg, n, e). Lets the module know the id before PMS answers,
-    /// so a lost response is recognised rather than duplicated.
+    /// The Client ID PMS derives from a public key (pms-api.md §5.2): base64url(SHA-256(X)) without padding
+    /// (<c>CryptoUtil.encodeToURLSafeBase64(HMACUtils2.generateHash(X.getBytes()))</c>,
+    /// ClientManagementServiceImpl.java@v1.2.0.1 and @v1.2.2.2). X is, on 1.2.2+, the standard Base64 of the
+    /// SubjectPublicKeyInfo DER, and on 1.2.0/1.2.1, jose4j's JSON of the public JWK (<see cref="Jose4jJson"/>).
+    /// <c>getBytes()</c> uses the JVM's default charset, UTF-8 in MOSIP's openjdk:11 images (LANG C.UTF-8), so the
+    /// hash is over UTF-8: it matters only for a kid or other member with non-ASCII text.
+    /// This is a prediction: what PMS answers is the Client ID (design decision 8).
     /// </summary>
     public static class PmsClientId
     {
@@ -31,38 +34,31 @@ namespace Esignet.Core.Servers
                         "PMS 1.2.0/1.2.1 reads keys with jose4j's RsaJsonWebKey and accepts RSA keys only.");
                 }
 
-                x = Jose4jPublicJson(key);
+                x = Jose4jJson.PublicRsaJwk(key.PublicJwk);
             }
 
             using (SHA256 sha = SHA256.Create())
             {
-                return Base64Url.Encode(sha.ComputeHash(Encoding.ASCII.GetBytes(x)));
+                return Base64Url.Encode(sha.ComputeHash(Encoding.UTF8.GetBytes(x)));
             }
         }
 
-        private static string Jose4jPublicJson(JwkKeyPair key)
+        /// <summary>
+        /// The Client ID each PMS line would give this key, the connection's line first: where the module reads a
+        /// client back after a lost answer, the server may be on another line than the one configured. Lines whose
+        /// derivation cannot apply to the key (an EC key on 1.2.0) are left out.
+        /// </summary>
+        public static IReadOnlyList<string> Candidates(JwkKeyPair key, PmsVersion first)
         {
-            using (JsonDocument doc = JsonDocument.Parse(key.PublicJwk))
+            var ids = new List<string>();
+            foreach (PmsVersion line in new[] { first, PmsVersion.V120, PmsVersion.V122 })
             {
-                JsonElement jwk = doc.RootElement;
-                return JsonBody.Write(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("kty", "RSA");
-                    foreach (string member in new[] { "kid", "use", "alg" })
-                    {
-                        string? v = JsonBody.String(jwk, member);
-                        if (v != null)
-                        {
-                            w.WriteString(member, v);
-                        }
-                    }
-
-                    w.WriteString("n", JsonBody.String(jwk, "n"));
-                    w.WriteString("e", JsonBody.String(jwk, "e"));
-                    w.WriteEndObject();
-                });
+                if (!line.IsV122OrLater && key.KeyType != "RSA") continue;
+                string id = Compute(key, line);
+                if (!ids.Contains(id)) ids.Add(id);
             }
+
+            return ids;
         }
     }
 }

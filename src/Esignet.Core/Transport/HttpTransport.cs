@@ -21,6 +21,7 @@ namespace Esignet.Core.Transport
         private readonly Random _jitter = new Random();
 
         private readonly bool _ownsClient = true;
+        private readonly ClockSkew _clockSkew = new ClockSkew();
 
         public HttpTransport(TransportOptions options)
         {
@@ -41,11 +42,12 @@ namespace Esignet.Core.Transport
         }
 
         /// <summary>A view with other retry and timeout settings that shares this transport's connections.</summary>
-        private HttpTransport(HttpClient client, TransportOptions options)
+        private HttpTransport(HttpClient client, TransportOptions options, ClockSkew clockSkew)
         {
             _client = client;
             _options = options;
             _ownsClient = false;
+            _clockSkew = clockSkew;
         }
 
         public TransportOptions Options => _options;
@@ -56,8 +58,11 @@ namespace Esignet.Core.Transport
         /// </summary>
         public HttpTransport With(int? maxRetry, TimeSpan? timeout)
         {
-            return new HttpTransport(_client, _options.With(maxRetry, timeout)) { Log = Log };
+            return new HttpTransport(_client, _options.With(maxRetry, timeout), _clockSkew) { Log = Log };
         }
+
+        /// <summary>The local clock's distance from the servers', from every answer's Date header; shared with views.</summary>
+        public ClockSkew ClockSkew => _clockSkew;
 
         /// <summary>Receives one line per retry (already redacted), for -Verbose.</summary>
         public Action<string>? Log { get; set; }
@@ -86,6 +91,11 @@ namespace Esignet.Core.Transport
                         using (HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false))
                         {
                             int status = (int)response.StatusCode;
+                            if (response.Headers.Date is DateTimeOffset serverDate && request.RequestUri != null)
+                            {
+                                _clockSkew.Observe(serverDate, DateTimeOffset.UtcNow, request.RequestUri.GetLeftPart(UriPartial.Authority));
+                            }
+
                             if (!IsTransient(status) || attempt >= retries)
                             {
                                 TransportResponse answer = await TransportResponse.ReadAsync(response).ConfigureAwait(false);

@@ -99,7 +99,7 @@ namespace Esignet.PowerShell.Commands
             EsignetContext context;
             try
             {
-                context = AsyncRunner.Run(() => ContextFactory.ConnectAsync(options, message => WriteWarningLater(message), StopToken));
+                context = AsyncRunner.Run(() => ContextFactory.ConnectAsync(options, message => WriteWarningLater(message), StopToken, _verbose.Enqueue));
             }
             catch (EsignetException e)
             {
@@ -110,8 +110,8 @@ namespace Esignet.PowerShell.Commands
 
             FlushWarnings();
             ContextStore.Set(context);
-            string esignet = context.EsignetUri == null ? "no eSignet" : $"eSignet {context.EsignetUri} (line {context.ServerVersion})";
-            string pms = context.PmsUri == null ? "no PMS" : $"PMS {context.PmsUri} (line {context.PmsVersion})";
+            string esignet = context.EsignetUri == null ? "no eSignet" : $"eSignet {context.EsignetUri} (line {context.ServerVersion}, {context.ServerVersionFoundBy})";
+            string pms = context.PmsUri == null ? "no PMS" : $"PMS {context.PmsUri} (line {context.PmsVersion}, {context.PmsVersionFoundBy})";
             WriteVerbose($"Connected: {esignet}, {pms}, auth {context.AuthMethod}, ledger {context.LedgerPath}.");
             if (PassThru)
             {
@@ -121,12 +121,18 @@ namespace Esignet.PowerShell.Commands
         }
 
         private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _verbose = new System.Collections.Concurrent.ConcurrentQueue<string>();
 
-        // Core reports warnings from worker threads; they are written here, on the pipeline thread.
+        // Core reports warnings and probe notes from worker threads; they are written here, on the pipeline thread.
         private void WriteWarningLater(string message) => _warnings.Enqueue(message);
 
         private void FlushWarnings()
         {
+            while (_verbose.TryDequeue(out string? v))
+            {
+                WriteVerbose(v);
+            }
+
             while (_warnings.TryDequeue(out string? w))
             {
                 WriteWarning(w);
@@ -148,10 +154,13 @@ namespace Esignet.PowerShell.Commands
             o.Transport.MaxRetry = MaxRetry;
             o.Transport.SkipCertificateCheck = SkipCertificateCheck;
 
+            // Without a line, Connect finds it with harmless probes (about_Esignet, "Release lines").
             string? version = ServerVersion ?? env.Text("ESIGNET_SERVER_VERSION");
             if (version != null) o.EsignetVersion = EsignetVersion.Parse(version);
+            o.EsignetVersionSource = ServerVersion != null ? "-ServerVersion" : "ESIGNET_SERVER_VERSION";
             string? pmsVersion = PmsVersion ?? env.Text("ESIGNET_PMS_VERSION");
             if (pmsVersion != null) o.PmsVersion = Core.Versions.PmsVersion.Parse(pmsVersion);
+            o.PmsVersionSource = PmsVersion != null ? "-PmsVersion" : "ESIGNET_PMS_VERSION";
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Api))) o.DefaultApi = Api;
 
             switch (ParameterSetName)

@@ -132,6 +132,11 @@ namespace Esignet.PowerShell.Commands
             }
 
             RegistrationResult result = done.Result;
+            if (_service!.TakePredictionWarning() is string prediction)
+            {
+                WriteWarning(prediction); // once per run; every result carries its own PredictedClientId
+            }
+
             if (result.Outcome == "Changed")
             {
                 WriteWarning($"{Where(row.Line)}client '{result.ClientId}' is already registered with this key, but its definition has changed since. Nothing was sent; add -Update to apply the change.");
@@ -146,6 +151,11 @@ namespace Esignet.PowerShell.Commands
             while (_verbose.TryDequeue(out string? message))
             {
                 WriteVerbose(message);
+            }
+
+            if (RequireContext().TakeClockSkewWarning() is string skew)
+            {
+                WriteWarning(skew); // once per connection, from the servers' Date headers
             }
         }
 

@@ -92,6 +92,16 @@ public sealed class SandboxHost : IAsyncDisposable
         app.Services.GetRequiredService<StatePersistence>().LoadAndWatch();
 
         app.UseRouting();
+        // The Date header from the sandbox's clock, as a real server's comes from its own (clients measure skew from it).
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Date = options.Clock.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseMiddleware<RequestCountingMiddleware>();
         app.UseMiddleware<FaultMiddleware>();
 

@@ -5,9 +5,10 @@ using System.Text.Json;
 namespace Esignet.Sandbox.Json;
 
 /// <summary>
-/// Compact JSON in the style of json-simple, which jose4j uses for <c>JsonWebKey.toJson()</c>: no spaces, and
-/// <c>/</c> escaped as <c>\/</c>. The exact bytes matter because PMS 1.2.0 hashes them into the Client ID
-/// (pms-api.md §5.2).
+/// Compact JSON as jose4j's copy of json-simple writes it for <c>JsonWebKey.toJson()</c>: no spaces, json-simple's
+/// escaping, but <c>/</c> left as it is: jose4j stopped escaping it in 0.3.7 (commit a06b6b7, "no longer escape
+/// forward slashes in produced JSON"; <c>json/internal/json_simple/JSONValue.java</c>@jose4j-0.5.2). The exact bytes
+/// matter because PMS 1.2.0 hashes them into the Client ID (pms-api.md §5.2).
 /// </summary>
 public static class JsonSimpleWriter
 {
@@ -53,7 +54,7 @@ public static class JsonSimpleWriter
         }
     }
 
-    /// <summary>json-simple's <c>JSONValue.escape</c>.</summary>
+    /// <summary>jose4j's <c>JSONValue.escape</c> (json-simple's, without the <c>/</c> case).</summary>
     public static void AppendString(StringBuilder sb, string text)
     {
         sb.Append('"');
@@ -68,7 +69,6 @@ public static class JsonSimpleWriter
                 case '\n': sb.Append("\\n"); break;
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
-                case '/': sb.Append("\\/"); break;
                 default:
                     if (ch <= '\u001F' || (ch >= '\u007F' && ch <= '\u009F') || (ch >= '\u2000' && ch <= '\u20FF'))
                         sb.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));

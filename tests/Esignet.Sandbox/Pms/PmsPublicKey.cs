@@ -87,8 +87,12 @@ public sealed record PmsPublicKey(string ClientId, string StoredJson)
         return new PmsPublicKey(ClientIdOf(Convert.ToBase64String(encoded)), NimbusJson(jwk, keyMembers));
     }
 
-    /// <summary>§5.2: <c>base64url_nopad(SHA-256(ASCII bytes of X)))</c>, 43 characters.</summary>
-    public static string ClientIdOf(string source) => Base64Url.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(source)));
+    /// <summary>
+    /// §5.2: <c>base64url_nopad(SHA-256(X.getBytes()))</c>, 43 characters. <c>getBytes()</c> uses the JVM's default
+    /// charset, UTF-8 in MOSIP's openjdk:11 images (LANG C.UTF-8; partner-management-service/Dockerfile@v1.2.0.1):
+    /// the SPKI form is ASCII anyway, the jose4j form is not when a kid holds non-ASCII text.
+    /// </summary>
+    public static string ClientIdOf(string source) => Base64Url.Encode(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
 
     private static bool IsOnCurve(string crv, byte[] x, byte[] y)
     {

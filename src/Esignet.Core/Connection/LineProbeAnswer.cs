@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Esignet.Core.Errors;
+using Esignet.Core.Servers;
+using Esignet.Core.Transport;
+
+namespace Esignet.Core.Connection
+{
+    /// <summary>
+    /// What one release-line probe got back: the HTTP status and the error codes of eSignet's or PMS's errors[], or
+    /// why there was no usable answer. Probes are sent once (no retry) with a short timeout, and shown under -Verbose.
+    /// </summary>
+    internal sealed class LineProbeAnswer
+    {
+        private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(15);
+
+        private LineProbeAnswer(string what, int status, IReadOnlyList<string> codes, string? failure)
+        {
+            What = what;
+            Status = status;
+            ErrorCodes = codes;
+            Failure = failure;
+        }
+
+        /// <summary>Method and path, e.g. "PATCH /v1/esignet/client-mgmt/client/esignet-module-line-probe".</summary>
+        public string What { get; }
+
+        /// <summary>The HTTP status; 0 when there was no answer.</summary>
+        public int Status { get; }
+
+        public IReadOnlyList<string> ErrorCodes { get; }
+
+        /// <summary>Why the answer cannot be read (refused token, network), or null.</summary>
+        public string? Failure { get; }
+
+        public bool HasErrors => Status == 200 && ErrorCodes.Count > 0;
+
+        public string Codes => string.Join(", ", ErrorCodes.Distinct());
+
+        public bool HasCode(string code) => HasErrors && ErrorCodes.Contains(code);
+
+        public bool HasCodeStartingWith(string prefix) => HasErrors && ErrorCodes.Any(c => c.StartsWith(prefix, StringComparison.Ordinal));
+
+        public string Describe()
+        {
+            if (Failure != null) return "got no usable answer: " + Failure;
+            return HasErrors ? $"answered errors[] ({Codes})" : $"answered HTTP {Status}";
+        }
+
+        /// <summary>The connection's transport without retries and with a short timeout: a probe never turns into a storm.</summary>
+        public static HttpTransport ProbeTransport(HttpTransport transport)
+        {
+            TimeSpan timeout = transport.Options.Timeout < ProbeTimeout ? transport.Options.Timeout : ProbeTimeout;
+            return transport.With(0, timeout);
+        }
+
+        public static async Task<LineProbeAnswer> SendAsync(ApiCaller caller, HttpMethod method, Uri uri, string? body, Action<string>? log, CancellationToken cancel)
+        {
+            string what = method + " " + uri.AbsolutePath;
+            LineProbeAnswer answer;
+            try
+            {
+                TransportResponse r = await caller.SendAsync(method, uri, body == null ? null : new Func<string>(() => body), cancel, maxRetry: 0).ConfigureAwait(false);
+                answer = new LineProbeAnswer(what, r.Status, ReadCodes(r.Body), null);
+            }
+            catch (EsignetException e) when (!(e is OperationCanceledException))
+            {
+                string reason = e is ServerErrorException s && (s.HttpStatus == 401 || s.HttpStatus == 403)
+                    ? $"HTTP {s.HttpStatus}, the token was refused for it"
+                    : e.Message;
+                answer = new LineProbeAnswer(what, e is ServerErrorException se ? se.HttpStatus : 0, Array.Empty<string>(), reason);
+            }
+
+            log?.Invoke($"Release-line probe: {what} {answer.Describe()}.");
+            return answer;
+        }
+
+        /// <summary>errorCode of every entry of errors[] (eSignet and PMS name it the same); empty when there is none.</summary>
+        private static IReadOnlyList<string> ReadCodes(string body)
+        {
+            var codes = new List<string>();
+            try
+            {
+                using (JsonDocument doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "null" : body))
+                {
+                    if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (JsonElement e in errors.EnumerateArray())
+                        {
+                            if (JsonBody.String(e, "errorCode") is string code) codes.Add(code);
+                        }
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+            }
+
+            return codes;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Esignet.Core.Keys;
+
+namespace Esignet.Core.Servers
+{
+    /// <summary>
+    /// jose4j's <c>RsaJsonWebKey.toJson()</c> of a public RSA JWK, byte for byte, because PMS 1.2.0.x/1.2.1.x hash
+    /// exactly these bytes into the Client ID (pms-api.md §5.2). Hand-written on purpose: it reproduces a server's
+    /// serialisation quirk, which no .NET JSON library writes.
+    /// <list type="bullet">
+    /// <item>Member order, <c>JsonWebKey.toParams</c> and <c>PublicJsonWebKey.fillTypeSpecificParams</c>
+    /// (jose4j-0.5.2): kty, kid, use, key_ops, alg, n, e, x5c, x5t, x5t#S256, x5u, then every other member in input
+    /// order (jose4j keeps them in <c>otherParameters</c>). Private members are dropped (public output).</item>
+    /// <item><c>n</c> and <c>e</c> are re-encoded from their integer value (<c>putBigIntAsBase64UrlEncodedParam</c>),
+    /// so leading zero bytes disappear.</item>
+    /// <item>Strings are escaped by jose4j's copy of json-simple (<c>json/internal/json_simple/JSONValue.escape</c>
+    /// @jose4j-0.5.2): <c>"</c> <c>\</c> and \b \f \n \r \t by their short forms; U+0000–U+001F, U+007F–U+009F and
+    /// U+2000–U+20FF as <c>\uXXXX</c> in upper-case hex; everything else as it is, non-ASCII included. Unlike the
+    /// original json-simple, <c>/</c> is NOT escaped: jose4j dropped that in 0.3.7 (commit a06b6b7, "no longer
+    /// escape forward slashes in produced JSON"), long before any PMS release.</item>
+    /// </list>
+    /// </summary>
+    public static class Jose4jJson
+    {
+        private static readonly string[] Leading = { "kid", "use", "key_ops", "alg" };
+        private static readonly string[] X509 = { "x5c", "x5t", "x5t#S256", "x5u" };
+
+        /// <summary>Members jose4j's RsaJsonWebKey consumes: never repeated among the "other" members.</summary>
+        private static readonly HashSet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "kty", "kid", "use", "key_ops", "alg", "n", "e", "d", "p", "q", "dp", "dq", "qi", "oth", "x5c", "x5t", "x5t#S256", "x5u",
+        };
+
+        /// <summary>The public JWK as jose4j writes it; throws <see cref="FormatException"/> when n or e is not base64url.</summary>
+        public static string PublicRsaJwk(string jwkJson)
+        {
+            using (JsonDocument doc = JsonDocument.Parse(jwkJson))
+            {
+                JsonElement jwk = doc.RootElement;
+                var sb = new StringBuilder("{");
+                Member(sb, "kty", "\"RSA\"", first: true);
+                foreach (string name in Leading)
+                {
+                    if (Present(jwk, name, out JsonElement v)) Member(sb, name, Value(v));
+                }
+
+                Member(sb, "n", Quoted(MinimalUnsigned(jwk, "n")));
+                Member(sb, "e", Quoted(MinimalUnsigned(jwk, "e")));
+                foreach (string name in X509)
+                {
+                    if (Present(jwk, name, out JsonElement v)) Member(sb, name, Value(v));
+                }
+
+                foreach (JsonProperty p in jwk.EnumerateObject())
+                {
+                    if (!Known.Contains(p.Name) && p.Value.ValueKind != JsonValueKind.Null) Member(sb, p.Name, Value(p.Value));
+                }
+
+                return sb.Append('}').ToString();
+            }
+        }
+
+        /// <summary>json-simple's escape as jose4j ships it (see the class comment).</summary>
+        public static string Escape(string text)
+        {
+            var sb = new StringBuilder(text.Length + 8);
+            foreach (char ch in text)
+            {
+                switch (ch)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\b': sb.Append("\\b"); break;
+                    case '\f': sb.Append("\\f"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    default:
+                        if (ch <= '\u001F' || (ch >= '\u007F' && ch <= '\u009F') || (ch >= '\u2000' && ch <= '\u20FF'))
+                        {
+                            sb.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            sb.Append(ch);
+                        }
+
+                        break;
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        private static bool Present(JsonElement jwk, string name, out JsonElement value)
+        {
+            return jwk.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+        }
+
+        private static void Member(StringBuilder sb, string name, string value, bool first = false)
+        {
+            if (!first) sb.Append(',');
+            sb.Append('"').Append(Escape(name)).Append("\":").Append(value);
+        }
+
+        private static string Quoted(string s) => "\"" + Escape(s) + "\"";
+
+        /// <summary>A member's value written the json-simple way (strings escaped, arrays and objects recursively).</summary>
+        private static string Value(JsonElement v)
+        {
+            switch (v.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return Quoted(v.GetString()!);
+                case JsonValueKind.Array:
+                    var items = new List<string>();
+                    foreach (JsonElement item in v.EnumerateArray()) items.Add(Value(item));
+                    return "[" + string.Join(",", items) + "]";
+                case JsonValueKind.Object:
+                    var members = new List<string>();
+                    foreach (JsonProperty p in v.EnumerateObject()) members.Add(Quoted(p.Name) + ":" + Value(p.Value));
+                    return "{" + string.Join(",", members) + "}";
+                default:
+                    return v.GetRawText();
+            }
+        }
+
+        /// <summary>An unsigned big-endian integer member, base64url without leading zero bytes (BigInteger's magnitude).</summary>
+        private static string MinimalUnsigned(JsonElement jwk, string name)
+        {
+            string? text = jwk.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            byte[] bytes = Base64Url.TryDecode(text) ?? throw new FormatException($"The JWK member '{name}' is not base64url.");
+            int start = 0;
+            while (start < bytes.Length - 1 && bytes[start] == 0) start++;
+            var trimmed = new byte[bytes.Length - start];
+            Array.Copy(bytes, start, trimmed, 0, trimmed.Length);
+            return Base64Url.Encode(trimmed);
+        }
+    }
+}
