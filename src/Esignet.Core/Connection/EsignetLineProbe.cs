@@ -39,7 +39,7 @@ namespace Esignet.Core.Connection
 
             LineProbeAnswer patch = await LineProbeAnswer.SendAsync(caller, new HttpMethod("PATCH"), new Uri(root + "client/" + ProbeClientId),
                 "{\"requestTime\":\"\",\"request\":{}}", log, cancel).ConfigureAwait(false);
-            if (patch.HasErrors)
+            if (patch.ValidationRan)
             {
                 return LineFinding<EsignetVersion>.Detected(EsignetVersion.Parse("1.8"), $"{patch.What} answered errors[] ({patch.Codes}): PATCH exists from 1.8");
             }
@@ -77,7 +77,7 @@ namespace Esignet.Core.Connection
                     return LineFinding<EsignetVersion>.Detected(EsignetVersion.Parse("1.4"), $"{seen}; {lang.What} refused the language key x1y (ISO-639-2 keys: 1.4+)", "1.4–1.5");
                 }
 
-                if (lang.HasErrors)
+                if (lang.ValidationRan)
                 {
                     return LineFinding<EsignetVersion>.Detected(EsignetVersion.Parse("1.2"), $"{seen}; {lang.What} accepted the language key x1y (any 3 characters: 1.2–1.3)", "1.2–1.3");
                 }

@@ -40,6 +40,12 @@ namespace Esignet.Core.Connection
 
         public bool HasErrors => Status == 200 && ErrorCodes.Count > 0;
 
+        /// <summary>
+        /// eSignet's bean validation ran: the empty requestTime every probe sends came back as invalid_request. Other
+        /// errors[] answers (e.g. unknown_error "Full authentication is required" without a token) prove nothing.
+        /// </summary>
+        public bool ValidationRan => HasCode("invalid_request");
+
         public string Codes => string.Join(", ", ErrorCodes.Distinct());
 
         public bool HasCode(string code) => HasErrors && ErrorCodes.Contains(code);

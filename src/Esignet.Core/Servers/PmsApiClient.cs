@@ -85,11 +85,27 @@ namespace Esignet.Core.Servers
             });
         }
 
-        /// <summary>Reads a client back; null when PMS says it does not exist (PMS_IDP_004 / PMS_ESI_004).</summary>
+        /// <summary>
+        /// Reads a client back; null when PMS says it does not exist (PMS_IDP_004 / PMS_ESI_004). The line's own path
+        /// first; when the server lacks it (a line other than the configured one), the other one: GET oidc/client/{id}
+        /// exists on every line, oauth/client/{id} from 1.2.2 (pms-api.md §3).
+        /// </summary>
         public async Task<PmsClientDetails?> GetAsync(string clientId, CancellationToken cancel)
         {
-            string path = (Version.HasOAuthClientEndpoint ? "oauth/client/" : "oidc/client/") + Uri.EscapeDataString(clientId);
-            var uri = new Uri(_base, path);
+            string first = Version.HasOAuthClientEndpoint ? "oauth/client/" : "oidc/client/";
+            try
+            {
+                return await GetAsync(first, clientId, cancel).ConfigureAwait(false);
+            }
+            catch (ServerErrorException e) when (e.ErrorId == "EndpointNotFound")
+            {
+                return await GetAsync(first == "oidc/client/" ? "oauth/client/" : "oidc/client/", clientId, cancel).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<PmsClientDetails?> GetAsync(string path, string clientId, CancellationToken cancel)
+        {
+            var uri = new Uri(_base, path + Uri.EscapeDataString(clientId));
             TransportResponse r = await _caller.SendAsync(HttpMethod.Get, uri, null, cancel).ConfigureAwait(false);
             try
             {
