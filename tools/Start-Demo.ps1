@@ -25,14 +25,13 @@ try {
     $connect = @{
         Uri              = $sandbox.Uri
         PmsUri           = $sandbox.Uri
-        ServerVersion    = '1.8'
-        PmsVersion       = '1.2.2'
+        # No -ServerVersion or -PmsVersion: the module finds the release lines (ServerVersionFoundBy below).
         ClientCredential = Get-SandboxCredential -ClientId $sandbox.AdminClientId -Secret $sandbox.Secret
         TokenUri         = $sandbox.TokenUri
         LedgerPath       = Join-Path $WorkPath 'ledger.jsonl'
     }
     Connect-EsignetServer @connect
-    Get-EsignetContext | Format-List EsignetUri, ServerVersion, AuthMethod, TokenExpiresAt, TokenScopes, LedgerPath | Out-Host
+    Get-EsignetContext | Format-List EsignetUri, ServerVersion, ServerVersionFoundBy, PmsVersion, PmsVersionFoundBy, AuthMethod, TokenExpiresAt, TokenScopes, LedgerPath | Out-Host
 
     Write-Host 'Registering the clients of samples/esignet-clients.csv through eSignet, with new key pairs:' -ForegroundColor Cyan
     $keys = Join-Path $WorkPath 'keys'

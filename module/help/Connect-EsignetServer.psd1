@@ -31,11 +31,19 @@ optionally ESIGNET_SCOPE) or ESIGNET_AUTHMANAGER_URI (and optionally ESIGNET_APP
 ESIGNET_PMS_URI, ESIGNET_SERVER_VERSION and ESIGNET_PMS_VERSION stand in for -Uri, -PmsUri, -ServerVersion
 and -PmsVersion whenever those parameters are not given. See about_Esignet for the full list.
 
-The release lines matter: endpoints, rules and error codes differ. Without -ServerVersion the connection
-assumes eSignet 1.0, the strictest reading, which uses only POST /client-mgmt/oidc-client (present on every
-line) and full PUT updates from the ledger; a language map (1.2+), additionalConfig (1.6+), EC keys (1.7+) and
-PATCH updates (1.8+) are then refused until you give the real line. Without -PmsVersion, PMS 1.2.0 is assumed
-(/oidc/client only, no client list). Give the lines your deployment runs.
+The release lines matter: endpoints, rules and error codes differ. Without -ServerVersion and -PmsVersion the
+lines are found on connect with requests that cannot change anything: PATCH
+/v1/esignet/client-mgmt/client/esignet-module-line-probe (answers from 1.8; 405 on 1.6-1.7; 404 before), then
+at most one POST to /client-mgmt/client or /client-mgmt/oauth-client with an empty requestTime (which eSignet
+refuses before any other work) whose error names tell 1.6 from 1.7 and 1.0-1.1, 1.2-1.3 and 1.4-1.5 apart, and
+GET /v1/partnermanager/oidc/client/esignet-module-line-probe, whose error code family (PMS_IDP_* or PMS_ESI_*)
+tells PMS 1.2.0 from 1.2.2. Probes are sent once, with a 15-second limit, and shown under -Verbose.
+Get-EsignetContext shows each line and how it was found (given, detected with the evidence, or default). When
+nothing decides, eSignet 1.0 and PMS 1.2.0 are used (what every release accepts) and a warning says so; a range
+the probes cannot narrow (e.g. 1.4-1.5) uses its oldest line. Giving a line skips its probes.
+
+The servers' Date headers are compared with the local clock: when they differ by more than 60 seconds a warning
+gives the measured skew, because eSignet refuses a requestTime more than 2 minutes from its own clock.
 
 Secrets are never shown: the token and the client secret are not properties of the connection object, and the
 verbose and error output is redacted.
@@ -43,8 +51,8 @@ verbose and error output is redacted.
     Parameters  = @{
         Uri                  = 'The eSignet base URL, e.g. https://esignet.example.org (not the /v1/esignet path; the module adds it). Alias: EsignetUri. Defaults to $env:ESIGNET_URI.'
         PmsUri               = 'The MOSIP API base that serves Partner Management, e.g. https://api-internal.example.org (the module adds /v1/partnermanager). Defaults to $env:ESIGNET_PMS_URI.'
-        ServerVersion        = 'The eSignet release line, 1.0 to 1.8 (1.5.1 and v1.5 are read as 1.5). Decides endpoints, validation rules and whether updates use PATCH (1.8+) or a full PUT. Defaults to $env:ESIGNET_SERVER_VERSION, else 1.0, the strictest line. Tab completion lists the lines.'
-        PmsVersion           = 'The PMS release line: 1.2.0 (for 1.2.0.x and 1.2.1.x) or 1.2.2 (for 1.2.2.x and 1.3.x). 1.2.2 adds /oauth/client (language maps), the client list and a different Client ID derivation. Defaults to $env:ESIGNET_PMS_VERSION, else 1.2.0.'
+        ServerVersion        = 'The eSignet release line, 1.0 to 1.8 (1.5.1 and v1.5 are read as 1.5). Decides endpoints, validation rules and whether updates use PATCH (1.8+) or a full PUT. Defaults to $env:ESIGNET_SERVER_VERSION, else the line is found on connect (see the description). Tab completion lists the lines.'
+        PmsVersion           = 'The PMS release line: 1.2.0 (for 1.2.0.x and 1.2.1.x) or 1.2.2 (for 1.2.2.x and 1.3.x). 1.2.2 adds /oauth/client (language maps), the client list and a different Client ID derivation. Defaults to $env:ESIGNET_PMS_VERSION, else the line is found on connect.'
         Api                  = 'Which API the other cmdlets use when they are not given -Api: Esignet (direct client management) or Pms (Partner Management). By default Pms when only -PmsUri is given, else Esignet.'
         AccessToken          = 'A bearer token you already have, as a SecureString (e.g. from Read-Host -AsSecureString). It is not refreshed; connect again when it expires.'
         ClientCredential     = 'The client id (user name) and client secret (password) of the confidential client that may manage OIDC clients. Use Get-Credential interactively; in scripts prefer the ESIGNET_CLIENT_ID and ESIGNET_CLIENT_SECRET environment variables. Needs -TokenUri (Keycloak) or -AuthManagerUri (MOSIP authmanager).'
@@ -71,13 +79,13 @@ verbose and error output is redacted.
     Examples    = @(
         @{
             Title   = 'Connect to eSignet 1.5 with a Keycloak client'
-            Code    = 'Connect-EsignetServer -Uri https://esignet.example.org -ClientCredential (Get-Credential) -TokenUri https://keycloak.example.org/auth/realms/mosip/protocol/openid-connect/token -ServerVersion 1.5'
-            Remarks = 'Prompts for the client id and secret, gets a token with the client credentials grant, reads eSignet''s discovery document and makes this the current connection. Get-EsignetContext shows the result.'
+            Code    = 'Connect-EsignetServer -Uri https://esignet.example.org -ClientCredential (Get-Credential) -TokenUri https://keycloak.example.org/auth/realms/mosip/protocol/openid-connect/token -Verbose'
+            Remarks = 'Prompts for the client id and secret, gets a token with the client credentials grant, reads eSignet''s discovery document, finds the release line (-Verbose shows each probe and its answer) and makes this the current connection. Get-EsignetContext shows the result, including ServerVersionFoundBy.'
         }
         @{
             Title   = 'Connect to PMS with MOSIP authmanager'
             Code    = 'Connect-EsignetServer -PmsUri https://api-internal.example.org -PmsVersion 1.2.2 -ClientCredential (Get-Credential mosip-pms-client) -AuthManagerUri https://api-internal.example.org'
-            Remarks = 'Gets a token from authmanager with app id partner. As only PMS is given, New-EsignetOidcClient and the other cmdlets use the PMS API by default.'
+            Remarks = 'Gets a token from authmanager with app id partner. As only PMS is given, New-EsignetOidcClient and the other cmdlets use the PMS API by default. -PmsVersion fixes the line, so no probe is sent.'
         }
         @{
             Title   = 'Connect in a CI job from environment variables'
