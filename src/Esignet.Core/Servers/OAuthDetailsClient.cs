@@ -33,7 +33,8 @@ namespace Esignet.Core.Servers
         public async Task<OAuthDetailsAnswer> StartAsync(string clientId, string redirectUri, IReadOnlyList<string> acrs, IReadOnlyList<string> claims, CancellationToken cancel)
         {
             CsrfToken? csrf = await GetCsrfAsync(cancel).ConfigureAwait(false);
-            string body = JsonBody.Write(w =>
+            // Made per attempt: the requestTime must be fresh on a retry (esignet-api.md §1.4).
+            Func<string> body = () => JsonBody.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("requestTime", JsonBody.Now());
@@ -69,7 +70,7 @@ namespace Esignet.Core.Servers
             var uri = new Uri(_base, "authorization/oauth-details");
             TransportResponse r = await _transport.SendAsync(() =>
             {
-                var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body(), Encoding.UTF8, "application/json") };
                 request.Headers.Accept.ParseAdd("application/json");
                 if (csrf != null)
                 {
