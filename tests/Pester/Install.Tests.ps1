@@ -294,6 +294,9 @@ Describe 'The manifest''s cmdlet list' {
                 if ($attribute) { "$($attribute.VerbName)-$($attribute.NounName)" }
             } | Sort-Object)
         $compiled | Should -Not -BeNullOrEmpty
-        @((Import-PowerShellDataFile (Get-TestModulePath)).CmdletsToExport | Sort-Object) | Should -Be $compiled
+        $listed = @((Import-PowerShellDataFile (Get-TestModulePath)).CmdletsToExport | Sort-Object)
+        $missing = @($compiled | Where-Object { $_ -notin $listed })
+        $extra = @($listed | Where-Object { $_ -notin $compiled })
+        $listed | Should -Be $compiled -Because "Esignet.psd1's CmdletsToExport lacks [$($missing -join ', ')] and lists [$($extra -join ', ')] that no class defines"
     }
 }
