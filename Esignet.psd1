@@ -26,13 +26,18 @@
         'New-EsignetClientAssertion'
         'Export-EsignetClientConfig'
     )
+    # No HelpInfoURI: the help ships inside the module and there is no Update-Help source to point to.
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('eSignet', 'MOSIP', 'OpenG2P', 'OIDC', 'OpenIDConnect', 'JWK', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            # Gallery tags: no spaces. The platform tags say what is declared; README's Compatibility says what is tested.
+            Tags         = @('eSignet', 'MOSIP', 'OpenG2P', 'OIDC', 'OpenIDConnect', 'OAuth', 'JWK', 'Keycloak', 'PMS',
+                'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            LicenseUri   = 'https://www.mozilla.org/en-US/MPL/2.0/'
             ProjectUri   = 'https://github.com/esignet-powershell/Esignet'
+            # Filled in by build.ps1 (Build) with this version's CHANGELOG.md section; kept single-quoted for it.
             ReleaseNotes = 'See CHANGELOG.md'
         }
     }

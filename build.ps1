@@ -9,6 +9,9 @@
       Demo     Build, then run the main job (see README)
       Sandbox  Build, then start the local eSignet/PMS sandbox in the foreground
       Bench    Build, then run the performance suite (bench/) and update the README's Performance table
+      Package  Build, then write out/package/Esignet.<version>.nupkg (what Publish-PSResource uploads) and
+               Esignet.Sandbox.<version>.nupkg (the sandbox as a .NET tool, command esignet-sandbox)
+      Release  -Version x.y.z: CHANGELOG's Unreleased section becomes x.y.z's, and Esignet.psd1 gets x.y.z
       Clean    Remove out/ and every bin/ and obj/ folder
 .PARAMETER Configuration
     Release (default) or Debug.
@@ -16,7 +19,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Sandbox', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Sandbox', 'Bench', 'Package', 'Release', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -27,7 +30,10 @@ param(
 
     # Bench: latency the sandbox adds to every API request, and how many runs each median is taken over.
     [int] $LatencyMs = 20,
-    [int] $Runs = 3
+    [int] $Runs = 3,
+
+    # Release: the new version, x.y.z, greater than the last release.
+    [string] $Version
 )
 
 $ErrorActionPreference = 'Stop'
@@ -72,6 +78,11 @@ function Invoke-Build {
     $dependencies = New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'dependencies') -Force
     Get-ChildItem (Join-Path $bin 'dependencies') -Filter *.dll | Copy-Item -Destination $dependencies
     Copy-Item (Join-Path $Root 'Esignet.psd1') $ModuleOut
+    # The licence travels with the module, and the built manifest's ReleaseNotes are this version's CHANGELOG section.
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
+    Import-Module (Join-Path $Root 'tools/Release.psm1') -Force
+    Set-ManifestReleaseNotes -ManifestPath (Join-Path $ModuleOut 'Esignet.psd1') `
+        -Text (Get-EsignetReleaseNotes -ManifestPath (Join-Path $Root 'Esignet.psd1') -ChangelogPath (Join-Path $Root 'CHANGELOG.md'))
     Get-ChildItem (Join-Path $Root 'module') | Copy-Item -Destination $ModuleOut -Recurse
     & (Join-Path $Root 'tools/New-MamlHelp.ps1') -SourcePath (Join-Path $Root 'module/help') -DestinationPath (Join-Path $ModuleOut 'en-US/Esignet.PowerShell.dll-Help.xml')
     Remove-Item (Join-Path $ModuleOut 'help') -Recurse -Force -ErrorAction SilentlyContinue
@@ -161,6 +172,23 @@ function Invoke-Bench {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $packages = Join-Path $Out 'package'
+    if (Test-Path $packages) { Remove-Item $packages -Recurse -Force }
+    $files = & (Join-Path $Root 'tools/New-EsignetPackage.ps1') -ModulePath $ModuleOut -OutputPath $packages `
+        -SandboxProject (Join-Path $Root 'tests/Esignet.Sandbox/Esignet.Sandbox.csproj') -Configuration $Configuration
+    $files | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+}
+
+function Invoke-Release {
+    if (-not $Version) { throw 'Release needs -Version x.y.z, e.g. dotnet pwsh ./build.ps1 Release -Version 0.2.0' }
+    Import-Module (Join-Path $Root 'tools/Release.psm1') -Force
+    $release = Invoke-EsignetRelease -ManifestPath (Join-Path $Root 'Esignet.psd1') -ChangelogPath (Join-Path $Root 'CHANGELOG.md') -Version $Version
+    Write-Host "Esignet.psd1: ModuleVersion $($release.Previous) -> $($release.Version); CHANGELOG.md: '$($release.Heading)' under an empty Unreleased section."
+    Write-Host "Next: review and commit both files, tag v$($release.Version), run 'dotnet pwsh ./build.ps1 Package', then Publish-PSResource -Path out/Esignet."
+}
+
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
     Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Where-Object { $_.FullName -notmatch '[\\/]\.' } |
@@ -174,5 +202,7 @@ switch ($Task) {
     'Demo' { Invoke-Demo }
     'Sandbox' { Invoke-Sandbox }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
+    'Release' { Invoke-Release }
     'Clean' { Invoke-Clean }
 }

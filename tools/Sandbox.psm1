@@ -13,16 +13,24 @@ function Start-EsignetSandbox {
     .SYNOPSIS
         Starts the sandbox and returns an object with Uri (base address), TokenUri (Keycloak-style, realm mosip),
         AuthManagerUri, Process, and the default credentials. Extra sandbox options go in -Arguments.
+        -Command runs an installed sandbox instead of the build's (the esignet-sandbox .NET tool).
     #>
     param(
         [string[]] $Arguments = @(),
         [string] $Configuration = 'Release',
         [string] $Root = (Split-Path $PSScriptRoot -Parent),
-        [int] $TimeoutSec = 60
+        [int] $TimeoutSec = 60,
+        [string] $Command
     )
-    $dll = Get-SandboxDll -Root $Root -Configuration $Configuration
-    $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($dll, '--urls', 'http://127.0.0.1:0') + $Arguments) { $psi.ArgumentList.Add($a) }
+    if ($Command) {
+        $psi = [Diagnostics.ProcessStartInfo]::new($Command)
+        $start = @()
+    }
+    else {
+        $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        $start = @(Get-SandboxDll -Root $Root -Configuration $Configuration)
+    }
+    foreach ($a in $start + @('--urls', 'http://127.0.0.1:0') + $Arguments) { $psi.ArgumentList.Add($a) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false

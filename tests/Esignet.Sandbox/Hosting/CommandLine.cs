@@ -77,7 +77,7 @@ public static class CommandLine
         var text = new StringBuilder();
         text.AppendLine("Esignet.Sandbox: a local stand-in for MOSIP eSignet client management, PMS, Keycloak and authmanager.");
         text.AppendLine();
-        text.AppendLine("Usage: dotnet Esignet.Sandbox.dll [options]");
+        text.AppendLine("Usage: esignet-sandbox [options]   (from a source build: dotnet Esignet.Sandbox.dll [options])");
         text.AppendLine();
         text.AppendLine("Options:");
         foreach (var option in Options)
