@@ -76,6 +76,9 @@ namespace Esignet.Core.Files
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_RealPath", SetLastError = true)]
         private static extern IntPtr SysRealPath(string path);
 
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_ReadLink", SetLastError = true)]
+        private static extern int SysReadLink(string path, byte[] buffer, int size);
+
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_Free")]
         private static extern void SysFree(IntPtr ptr);
 
@@ -215,6 +218,14 @@ namespace Esignet.Core.Files
             {
                 SysFree(p);
             }
+        }
+
+        /// <summary>readlink(2): a symlink's own text (its target may not exist yet), or null.</summary>
+        public static string? ReadLink(string path)
+        {
+            var buffer = new byte[4096];
+            int n = SysReadLink(path, buffer, buffer.Length);
+            return n < 0 || n >= buffer.Length ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, n);
         }
 
         private static Status Parse(byte[] b) => new Status

@@ -26,7 +26,7 @@ namespace Esignet.Core.Ledger
             string real = path;
             if (st != null && st.Value.Type == UnixNative.TypeLink)
             {
-                real = UnixNative.RealPath(path) ?? path;
+                real = UnixNative.RealPath(path) ?? Target(path) ?? path;
                 string folder = Path.GetDirectoryName(real)!;
                 UnixNative.Status? f = UnixNative.LStat(folder);
                 if (real == path || f == null || f.Value.Uid != me)
@@ -48,6 +48,20 @@ namespace Esignet.Core.Ledger
             }
 
             return real;
+        }
+
+        /// <summary>Where a symlink whose target does not exist yet points: its folder resolved, its name as written.</summary>
+        private static string? Target(string link)
+        {
+            string? text = UnixNative.ReadLink(link);
+            if (text == null)
+            {
+                return null;
+            }
+
+            string target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(link)!, text));
+            string? folder = UnixNative.RealPath(Path.GetDirectoryName(target)!);
+            return folder == null ? null : Path.Combine(folder, Path.GetFileName(target));
         }
 
         private static EsignetException Refused(string path, string why) =>
