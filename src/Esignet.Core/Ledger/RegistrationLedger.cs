@@ -36,6 +36,8 @@ namespace Esignet.Core.Ledger
         private TaskCompletionSource<bool>? _nextFlush; // waiters for the next flush to start
         private bool _flushing; // a flusher is running
         private Dictionary<string, LedgerEntry>? _latest;
+        private readonly Dictionary<string, Dictionary<string, LedgerEntry>> _byKeyFile = new Dictionary<string, Dictionary<string, LedgerEntry>>(
+            RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase); // key file -> clients recording it
         private long _readTo; // bytes of the file already read into _latest (always just after a newline)
         private LedgerFile? _held; // open while a bulk run holds it (KeepOpen)
         private int _holds;
@@ -108,7 +110,7 @@ namespace Esignet.Core.Ledger
 
                 if (_latest != null)
                 {
-                    Apply(_latest, entry);
+                    Apply(entry);
                 }
             }
 
@@ -253,6 +255,7 @@ namespace Esignet.Core.Ledger
             lock (_gate)
             {
                 _latest = null;
+                _byKeyFile.Clear();
                 _readTo = 0;
             }
         }
@@ -275,6 +278,7 @@ namespace Esignet.Core.Ledger
                 if (_latest == null || fs.Length < _readTo)
                 {
                     _latest = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+                    _byKeyFile.Clear();
                     _readTo = 0;
                 }
 
@@ -322,20 +326,49 @@ namespace Esignet.Core.Ledger
 
             if (e != null && !string.IsNullOrEmpty(e.ClientId))
             {
-                Apply(_latest!, e);
+                Apply(e);
             }
         }
 
         /// <summary>The later entry wins, except that an attempt (Pending, Failed) does not hide a client known to exist.</summary>
-        private static void Apply(Dictionary<string, LedgerEntry> latest, LedgerEntry e)
+        private void Apply(LedgerEntry e)
         {
             string key = Key(e.Server, e.ClientId);
-            if (latest.TryGetValue(key, out LedgerEntry? before) && IsRegistered(before) && !IsRegistered(e))
+            if (_latest!.TryGetValue(key, out LedgerEntry? before))
             {
-                return;
+                if (IsRegistered(before) && !IsRegistered(e))
+                {
+                    return;
+                }
+
+                if (before.PrivateKeyPemPath != null && _byKeyFile.TryGetValue(before.PrivateKeyPemPath, out Dictionary<string, LedgerEntry>? old))
+                {
+                    old.Remove(key);
+                }
             }
 
-            latest[key] = e;
+            _latest[key] = e;
+            if (e.PrivateKeyPemPath != null)
+            {
+                if (!_byKeyFile.TryGetValue(e.PrivateKeyPemPath, out Dictionary<string, LedgerEntry>? users))
+                {
+                    _byKeyFile[e.PrivateKeyPemPath] = users = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+                }
+
+                users[key] = e;
+            }
+        }
+
+        /// <summary>The latest entries (one per client, any server) that record <paramref name="privateKeyPemPath"/> as their key file.</summary>
+        public IReadOnlyList<LedgerEntry> WithKeyFile(string privateKeyPemPath)
+        {
+            lock (_gate)
+            {
+                Load();
+                return _byKeyFile.TryGetValue(privateKeyPemPath, out Dictionary<string, LedgerEntry>? users)
+                    ? new List<LedgerEntry>(users.Values)
+                    : new List<LedgerEntry>();
+            }
         }
 
         private static bool IsRegistered(LedgerEntry e) => e.Outcome == "Created" || e.Outcome == "Exists" || e.Outcome == "Updated";

@@ -35,13 +35,8 @@ namespace Esignet.Core.Registration
             }
 
             SecureFile.RequireOwnPrivateFile(files.PrivateKeyPemPath, allowSharedFolder);
-            foreach (LedgerEntry e in ledger.All(null))
+            foreach (LedgerEntry e in ledger.WithKeyFile(files.PrivateKeyPemPath))
             {
-                if (!SamePath(e.PrivateKeyPemPath, files.PrivateKeyPemPath))
-                {
-                    continue;
-                }
-
                 string? owner = byClientName ? e.Definition?.ClientName : e.ClientId;
                 if (owner != null && !string.Equals(owner, name, StringComparison.Ordinal))
                 {
@@ -56,8 +51,5 @@ namespace Esignet.Core.Registration
 
         /// <summary>Anything under that name, a dangling symlink included (lstat), so a planted link is refused, not bypassed.</summary>
         private static bool Present(string path) => SecureFile.GetUnixMode(path) != null || File.Exists(path);
-
-        private static bool SamePath(string? a, string b) => a != null && string.Equals(Path.GetFullPath(a), b,
-            System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux) ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
     }
 }
