@@ -62,7 +62,7 @@ verbose and error output is redacted.
         AppId                = 'The authmanager app id sent with the client id and secret key. PMS uses partner, the default.'
         AllowInsecureHttp    = 'Allow plain http:// URLs to hosts other than localhost (e.g. inside a cluster). Tokens and secrets then cross the network unencrypted. Loopback addresses never need it.'
         SkipCertificateCheck = 'Accept any TLS server certificate. A warning is written: anyone on the network path could then read the tokens sent. Use only against a test server.'
-        TimeoutSec           = 'Timeout of each HTTP attempt, in seconds (1 to 3600).'
+        TimeoutSec           = 'Deadline of each HTTP attempt, in seconds (1 to 3600), from sending the request to the last byte of the answer, so a server that drips its answer is cut off too. With the defaults (30 s, 4 retries) a row waits at most about 156 s.'
         MaxRetry             = 'How many times a request is retried after a transient failure (connection error, HTTP 429, 500, 502, 503 or 504), with growing back-off and honouring Retry-After (0 to 20).'
         LedgerPath           = 'The ledger file this connection reads and appends to, relative to the current location. Defaults to $env:ESIGNET_LEDGER_PATH, else ~/.local/share/esignet/ledger.jsonl ($XDG_DATA_HOME/esignet/ledger.jsonl when set) or %LOCALAPPDATA%\Esignet\ledger.jsonl on Windows.'
         PassThru             = 'Also write the connection object to the pipeline, to keep it in a variable and pass it with -Context. Without it nothing is written. A connection kept this way stays usable after later Connect-EsignetServer calls, so scripts can hold two servers at once.'
@@ -72,7 +72,7 @@ verbose and error output is redacted.
         PmsVersion    = '$env:ESIGNET_PMS_VERSION, else 1.2.0'
         Api           = 'Pms when only -PmsUri is given, else Esignet'
         AppId         = 'partner'
-        TimeoutSec    = '100'
+        TimeoutSec    = '30'
         MaxRetry      = '4'
         LedgerPath    = '$env:ESIGNET_LEDGER_PATH, else the per-user default (see about_Esignet)'
     }

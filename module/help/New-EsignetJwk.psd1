@@ -28,7 +28,7 @@ method.
         KeyId     = 'The kid written into the JWK. Defaults to the RFC 7638 SHA-256 thumbprint of the public key, base64url. Not allowed with -Count over 1.'
         Path      = 'Base path of the three key files, e.g. ./keys/portal writes ./keys/portal.private.pem, ./keys/portal.private.jwk.json and ./keys/portal.public.jwk.json. With -Count over 1, a folder: each key is written under its kid.'
         Count     = 'How many key pairs to make. They are generated on all processor cores and written to the pipeline as they finish.'
-        Force     = 'Replace key files that already exist, and write into a folder that other users can write to. Without it an existing file, or such a folder (KeyDirectoryNotPrivate), is an error and nothing is written for that key.'
+        Force     = 'Replace key files that already exist, and write into a folder that other users can write to or that another user owns. Without it an existing file, or such a folder (KeyDirectoryNotPrivate, KeyDirectoryNotOwned), is an error and nothing is written for that key.'
     }
     Defaults    = @{ KeyType = 'RSA'; KeySize = '2048'; Use = 'sig'; Count = '1' }
     Examples    = @(

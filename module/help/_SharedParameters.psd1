@@ -11,6 +11,6 @@
         Context    = 'The current connection'
         MaxRetry   = 'The connection''s (Connect-EsignetServer -MaxRetry, 4 by default)'
         ThrottleLimit = '16'
-        TimeoutSec = 'The connection''s (Connect-EsignetServer -TimeoutSec, 100 by default)'
+        TimeoutSec = 'The connection''s (Connect-EsignetServer -TimeoutSec, 30 by default)'
     }
 }

@@ -228,7 +228,7 @@ Describe 'Retries and timeouts' {
         $clock.Stop()
         $e[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
         "$($e[0])" | Should -Match 'no answer within 1 s'
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 2.9 -Because 'the 1 s timeout applied, not the connection''s 100 s'
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 2.9 -Because 'the 1 s timeout applied, not the connection''s 30 s'
         (Get-EsignetContext).ToString() | Should -Not -BeNullOrEmpty
     }
 

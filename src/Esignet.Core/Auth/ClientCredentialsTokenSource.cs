@@ -71,8 +71,8 @@ namespace Esignet.Core.Auth
                         return AccessToken.FromText(token.GetString()!, expiresIn, scope);
                     }
 
-                    error = root.TryGetProperty("error", out JsonElement er) ? er.GetString() : null;
-                    description = root.TryGetProperty("error_description", out JsonElement ed) ? ed.GetString() : null;
+                    error = root.TryGetProperty("error", out JsonElement er) && er.ValueKind == JsonValueKind.String ? Common.ServerText.Clean(er.GetString(), keepLayout: false) : null;
+                    description = root.TryGetProperty("error_description", out JsonElement ed) && ed.ValueKind == JsonValueKind.String ? Common.ServerText.Clean(ed.GetString()) : null;
                 }
             }
             catch (JsonException)

@@ -152,6 +152,14 @@ namespace Esignet.Core.Connection
                     $"'{uri}' is not an http(s) URL. Give the server base, e.g. https://esignet.example.org.");
             }
 
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+            {
+                // Refused rather than redacted: a URL is echoed in many places (-Verbose, Get-EsignetContext, results,
+                // the ledger), and one missed redaction would print the password. Credentials have their own parameters.
+                throw new EsignetException("CredentialsInUri", EsignetErrorKind.InvalidArgument,
+                    $"'{uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.PathAndQuery, UriFormat.UriEscaped)}' was given with a user name or password in it (user@host). Remove them from the URL and give credentials with -ClientCredential, -AccessToken or the ESIGNET_* variables.");
+            }
+
             if (uri.Scheme == "http" && !allowInsecure && !IsLoopback(uri))
             {
                 throw new EsignetException("InsecureHttp", EsignetErrorKind.InvalidArgument,

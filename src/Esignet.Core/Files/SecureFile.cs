@@ -1,33 +1,32 @@
 using System;
 using System.IO;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 using Esignet.Core.Errors;
+using Microsoft.Win32.SafeHandles;
 
 namespace Esignet.Core.Files
 {
     /// <summary>
-    /// Writes files that hold secrets: owner-only from the first byte (0600 / 0700 on Unix, a protected
-    /// owner-only ACL on Windows) and atomically (a temp file in the same folder, then a rename), so a crash
-    /// never leaves a half-written key and no other user can ever read one.
+    /// Files that hold secrets, on a machine shared with other users (design.md decision 9): created owner-only in
+    /// the very call that creates them (open with mode 0600, mkdir with 0700; on Windows a protected owner-only ACL
+    /// passed to the create), so no other user can open one even for an instant, and written atomically (a temp
+    /// file in the same folder, then a rename), so a crash never leaves a half-written key. The umask can only
+    /// take bits away from 0600/0700, never add them.
     /// </summary>
     public static class SecureFile
     {
         private const int OwnerReadWrite = 0x180; // 0600
         private const int OwnerAll = 0x1C0;       // 0700
-
-        private static readonly Lazy<MethodInfo?> SetUnixFileModeMethod = new Lazy<MethodInfo?>(() =>
-        {
-            // File.SetUnixFileMode exists from .NET 7 (PowerShell 7.3+). netstandard2.0 cannot name it.
-            Type? mode = Type.GetType("System.IO.UnixFileMode, System.Runtime", throwOnError: false)
-                ?? typeof(File).Assembly.GetType("System.IO.UnixFileMode");
-            return mode == null ? null : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), mode });
-        });
+        private const int GroupOrOtherAny = 0x3F;  // 0077
+        private const int GroupOrOtherWrite = 0x12; // 0022
 
         private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-        /// <summary>Creates the folder (and parents) owner-only when it does not exist. An existing folder is left as it is.</summary>
+        /// <summary>
+        /// Creates the folder and any missing parents, one level at a time, each owner-only from its creation
+        /// (mkdir 0700; a protected ACL on Windows). Existing levels are left as they are.
+        /// </summary>
         public static void EnsureOwnerOnlyDirectory(string path)
         {
             string full = Path.GetFullPath(path);
@@ -36,14 +35,32 @@ namespace Esignet.Core.Files
                 return;
             }
 
-            Directory.CreateDirectory(full);
-            RestrictToOwner(full, isDirectory: true);
+            string? parent = Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(parent))
+            {
+                EnsureOwnerOnlyDirectory(parent!);
+            }
+
+            if (IsWindows)
+            {
+                Directory.CreateDirectory(full);
+                WindowsAcl.RestrictToOwner(full, isDirectory: true);
+                return;
+            }
+
+            int errno = UnixNative.MkDir(full, OwnerAll);
+            if (errno != 0 && !(errno == UnixNative.ErrnoExists && Directory.Exists(full)))
+            {
+                // An IOException, as Directory.CreateDirectory throws: callers wrap it in their own error (LedgerNotWritable, ...).
+                throw new IOException($"Cannot create the folder '{full}' (errno {errno}). Check the parent folder's permissions, or choose another path.");
+            }
         }
 
         /// <summary>
-        /// Refuses a folder for private keys that other users can write to (group- or world-writable on Unix): they
-        /// could swap a key file for their own, or delete one, between runs. Windows ACLs are not inspected here
-        /// (folders the module creates there get an owner-only ACL).
+        /// Refuses a folder for private keys that another user could use to swap, plant or delete a key: one that
+        /// others can write to (group- or world-writable), or one owned by another user (who could chmod it at any
+        /// time; root's folders are fine). <paramref name="allowShared"/> (-Force) accepts that risk. Windows ACLs are
+        /// not inspected here (folders the module creates there get an owner-only ACL).
         /// </summary>
         public static void RequirePrivateDirectory(string path, bool allowShared)
         {
@@ -53,15 +70,78 @@ namespace Esignet.Core.Files
             }
 
             string full = Path.GetFullPath(path);
-            int? mode = GetUnixMode(full);
-            const int GroupOrOtherWrite = 0x12; // 0022
-            if (mode is int m && (m & GroupOrOtherWrite) != 0)
+            UnixNative.Status? st = UnixNative.LStat(UnixNative.RealPath(full) ?? full);
+            if (st == null)
+            {
+                return; // missing: it will be created owner-only
+            }
+
+            UnixNative.Status s = st.Value;
+            if (s.Uid != UnixNative.EffectiveUserId && s.Uid != 0)
+            {
+                throw new EsignetException("KeyDirectoryNotOwned", EsignetErrorKind.PermissionDenied,
+                    $"Will not use private keys in '{full}': it belongs to another user (uid {s.Uid}), who can change its permissions and swap or plant a key at any time. Use a folder of your own (or let the module create a new one), or -Force to accept that the owner of the folder can replace your keys.")
+                { TargetObject = full };
+            }
+
+            if ((s.Permissions & GroupOrOtherWrite) != 0)
             {
                 throw new EsignetException("KeyDirectoryNotPrivate", EsignetErrorKind.PermissionDenied,
-                    $"Will not write private keys into '{full}': other users can write to it (mode {Convert.ToString(m & 0xFFF, 8)}). Use a folder only you can write to (chmod go-w, or let the module create a new one), or -Force to write there anyway.")
+                    $"Will not use private keys in '{full}': other users can write to it (mode {Convert.ToString(s.Permissions, 8)}), so they could swap, plant or delete a key. Use a folder only you can write to (chmod go-w '{full}', or let the module create a new one), or -Force to accept that other users can replace your keys.")
                 { TargetObject = full };
             }
         }
+
+        /// <summary>
+        /// Before an existing private key file is reused (and so registered): it must be the user's own, unshared,
+        /// in a private folder. A regular file, not a symlink (its target could be anyone's); owned by the current
+        /// user (a planted key is one its planter knows); no group or other permission bits (a key others could read
+        /// is no longer private). Each failure has its own ErrorId and says how to fix it. Windows: symlinks only.
+        /// </summary>
+        public static void RequireOwnPrivateFile(string path, bool allowSharedFolder)
+        {
+            string full = Path.GetFullPath(path);
+            RequirePrivateDirectory(Path.GetDirectoryName(full)!, allowSharedFolder);
+            if (IsWindows)
+            {
+                if ((File.GetAttributes(full) & FileAttributes.ReparsePoint) != 0)
+                {
+                    throw KeyFileRefused("KeyFileIsLink", full, "it is a link, whose target could be another user's file. Replace it with the key file itself");
+                }
+
+                return;
+            }
+
+            UnixNative.Status? st = UnixNative.LStat(full);
+            if (st == null)
+            {
+                throw new EsignetException("KeyFileNotReadable", EsignetErrorKind.ReadError, $"Cannot read '{full}'.") { TargetObject = full };
+            }
+
+            UnixNative.Status s = st.Value;
+            if (s.Type == UnixNative.TypeLink)
+            {
+                throw KeyFileRefused("KeyFileIsLink", full, "it is a symbolic link, whose target could be another user's file. Replace the link with the key file itself");
+            }
+
+            if (s.Type != UnixNative.TypeRegular)
+            {
+                throw KeyFileRefused("KeyFileNotRegular", full, "it is not a regular file. Remove it");
+            }
+
+            if (s.Uid != UnixNative.EffectiveUserId)
+            {
+                throw KeyFileRefused("KeyFileNotOwned", full, $"it belongs to another user (uid {s.Uid}), who knows the key. Remove it (and register a new key), or take the key from a source you trust with Import-EsignetJwk");
+            }
+
+            if ((s.Permissions & GroupOrOtherAny) != 0)
+            {
+                throw KeyFileRefused("KeyFileNotPrivate", full, $"other users may read it (mode {Convert.ToString(s.Permissions, 8)}). If nobody else has read it, make it private with chmod 600 '{full}' and run again; otherwise treat the key as leaked, remove it and register a new one");
+            }
+        }
+
+        private static EsignetException KeyFileRefused(string id, string path, string why) =>
+            new EsignetException(id, EsignetErrorKind.PermissionDenied, $"Will not reuse the key in '{path}': {why}.") { TargetObject = path };
 
         /// <summary>
         /// Writes <paramref name="content"/> to <paramref name="path"/> owner-only and atomically. Without
@@ -72,12 +152,12 @@ namespace Esignet.Core.Files
             string full = Path.GetFullPath(path);
             string dir = Path.GetDirectoryName(full)!;
             string temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+            bool created = false;
             try
             {
-                using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                using (FileStream fs = CreateOwnerOnly(temp))
                 {
-                    // Restrict before the first byte of the secret is written.
-                    RestrictToOwner(temp, isDirectory: false);
+                    created = true;
                     byte[] bytes = new UTF8Encoding(false).GetBytes(content);
                     fs.Write(bytes, 0, bytes.Length);
                     fs.Flush(true);
@@ -105,11 +185,37 @@ namespace Esignet.Core.Files
             }
             finally
             {
-                if (File.Exists(temp))
+                if (created && File.Exists(temp))
                 {
                     try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
                 }
             }
+        }
+
+        /// <summary>
+        /// A new file that is owner-only from the call that creates it: open(O_CREAT|O_EXCL|O_NOFOLLOW, 0600) on
+        /// Unix, an owner-only ACL given to CreateFile on Windows. Never opens an existing file or follows a link.
+        /// </summary>
+        public static FileStream CreateOwnerOnly(string path)
+        {
+            if (IsWindows)
+            {
+                return WindowsAcl.CreateOwnerOnly(path);
+            }
+
+            SafeFileHandle? fd = UnixNative.Open(path,
+                UnixNative.WriteOnly | UnixNative.Create | UnixNative.Exclusive | UnixNative.NoFollow | UnixNative.CloseOnExec, OwnerReadWrite, out int errno);
+            if (fd == null)
+            {
+                if (errno == UnixNative.ErrnoExists)
+                {
+                    throw new IOException($"'{path}' already exists.");
+                }
+
+                throw new UnauthorizedAccessException($"Cannot create '{path}' (errno {errno}).");
+            }
+
+            return new FileStream(fd, FileAccess.Write, 1);
         }
 
         /// <summary>Owner-only permissions on an existing file or folder.</summary>
@@ -121,23 +227,14 @@ namespace Esignet.Core.Files
                 return;
             }
 
-            int mode = isDirectory ? OwnerAll : OwnerReadWrite;
-            MethodInfo? setMode = SetUnixFileModeMethod.Value;
-            if (setMode != null)
-            {
-                Type modeType = setMode.GetParameters()[1].ParameterType;
-                setMode.Invoke(null, new[] { path, Enum.ToObject(modeType, mode) });
-                return;
-            }
-
-            if (NativeChmod(path, mode) != 0)
+            if (NativeChmod(path, isDirectory ? OwnerAll : OwnerReadWrite) != 0)
             {
                 throw new EsignetException("PermissionsNotSet", EsignetErrorKind.WriteError,
                     $"Could not make '{path}' owner-only (chmod failed, errno {Marshal.GetLastWin32Error()}).") { TargetObject = path };
             }
         }
 
-        /// <summary>The Unix permission bits of a file (for checks and tests); null on Windows.</summary>
+        /// <summary>The Unix permission bits of a file, symlinks not followed (for checks and tests); null on Windows or when missing.</summary>
         public static int? GetUnixMode(string path)
         {
             if (IsWindows)
@@ -145,9 +242,15 @@ namespace Esignet.Core.Files
                 return null;
             }
 
-            MethodInfo? get = typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) });
-            return get == null ? (int?)null : Convert.ToInt32(get.Invoke(null, new object[] { path }));
+            UnixNative.Status? s = UnixNative.LStat(Path.GetFullPath(path));
+            return s?.Permissions;
         }
+
+        /// <summary>The owner's uid of a file (symlinks not followed); null on Windows or when missing.</summary>
+        public static uint? GetUnixOwner(string path) => IsWindows ? null : UnixNative.LStat(Path.GetFullPath(path))?.Uid;
+
+        /// <summary>The current process's effective uid; null on Windows.</summary>
+        public static uint? CurrentUnixUser => IsWindows ? (uint?)null : UnixNative.EffectiveUserId;
 
         [DllImport("libc", EntryPoint = "chmod", SetLastError = true)]
         private static extern int NativeChmod(string path, int mode);

@@ -24,12 +24,25 @@ namespace Esignet.Core.Files
             }
             else
             {
-                var security = new FileSecurity();
-                security.SetAccessRuleProtection(true, false);
-                security.SetOwner(owner);
-                security.AddAccessRule(new FileSystemAccessRule(owner, FileSystemRights.FullControl, AccessControlType.Allow));
-                new FileInfo(path).SetAccessControl(security);
+                new FileInfo(path).SetAccessControl(OwnerOnlyFile());
             }
+        }
+
+        /// <summary>A new file whose owner-only ACL is given to CreateFile itself, so it never exists with another.</summary>
+        public static FileStream CreateOwnerOnly(string path)
+        {
+            return new FileInfo(path).Create(FileMode.CreateNew, FileSystemRights.Write | FileSystemRights.ReadData | FileSystemRights.Synchronize,
+                FileShare.None, 4096, FileOptions.None, OwnerOnlyFile());
+        }
+
+        private static FileSecurity OwnerOnlyFile()
+        {
+            SecurityIdentifier owner = WindowsIdentity.GetCurrent().User!;
+            var security = new FileSecurity();
+            security.SetAccessRuleProtection(true, false);
+            security.SetOwner(owner);
+            security.AddAccessRule(new FileSystemAccessRule(owner, FileSystemRights.FullControl, AccessControlType.Allow));
+            return security;
         }
     }
 }

@@ -14,8 +14,11 @@ namespace Esignet.Core.Ledger
     /// <summary>
     /// The local record of what this module registered (design.md decision 4): an append-only JSON Lines file,
     /// one <see cref="LedgerEntry"/> per line, each handed to the operating system as it is written. Readers take the last entry per
-    /// (server, clientId); a torn last line (a crash mid-write) is skipped. Safe for concurrent writers in one
-    /// process; a bulk run keeps the file open (<see cref="KeepOpen"/>). Default location: $ESIGNET_LEDGER_PATH,
+    /// (server, clientId), except that a Pending or Failed entry never hides an earlier Created, Exists or Updated one
+    /// (the client exists on the server whatever a later attempt did); a torn line (a crash mid-write) is skipped.
+    /// Safe for concurrent writers in one process and across processes (<see cref="LedgerFile"/>: O_APPEND, one
+    /// write per line under an exclusive lock); every lookup first reads what other processes appended since the
+    /// last one. A bulk run keeps the file open (<see cref="KeepOpen"/>). Default location: $ESIGNET_LEDGER_PATH,
     /// else ~/.local/share/esignet/ledger.jsonl (%LOCALAPPDATA%\Esignet\ledger.jsonl on Windows); the folder is
     /// owner-only.
     /// </summary>
@@ -33,7 +36,10 @@ namespace Esignet.Core.Ledger
         private TaskCompletionSource<bool>? _nextFlush; // waiters for the next flush to start
         private bool _flushing; // a flusher is running
         private Dictionary<string, LedgerEntry>? _latest;
-        private FileStream? _held; // open while a bulk run holds it (KeepOpen)
+        private readonly Dictionary<string, Dictionary<string, LedgerEntry>> _byKeyFile = new Dictionary<string, Dictionary<string, LedgerEntry>>(
+            RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase); // key file -> clients recording it
+        private long _readTo; // bytes of the file already read into _latest (always just after a newline)
+        private LedgerFile? _held; // open while a bulk run holds it (KeepOpen)
         private int _holds;
 
         public RegistrationLedger(string? path)
@@ -84,16 +90,14 @@ namespace Esignet.Core.Ledger
                 {
                     if (_holds > 0)
                     {
-                        // Another process may have appended since: write at the current end, as opening anew would.
-                        _held ??= OpenForAppend();
-                        _held.Seek(0, SeekOrigin.End);
-                        WriteLine(_held, line);
+                        _held ??= LedgerFile.Open(Path);
+                        _held.AppendLine(line);
                     }
                     else
                     {
-                        using (FileStream fs = OpenForAppend())
+                        using (LedgerFile file = LedgerFile.Open(Path))
                         {
-                            WriteLine(fs, line);
+                            file.AppendLine(line);
                         }
                     }
 
@@ -106,7 +110,7 @@ namespace Esignet.Core.Ledger
 
                 if (_latest != null)
                 {
-                    _latest[Key(entry.Server, entry.ClientId)] = entry;
+                    Apply(entry);
                 }
             }
 
@@ -139,29 +143,6 @@ namespace Esignet.Core.Ledger
                     _held = null;
                 }
             }
-        }
-
-        private FileStream OpenForAppend()
-        {
-            bool created = !File.Exists(Path);
-            if (created)
-            {
-                SecureFile.EnsureOwnerOnlyDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            }
-
-            var fs = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            if (created)
-            {
-                SecureFile.RestrictToOwner(Path, isDirectory: false);
-            }
-
-            return fs;
-        }
-
-        private static void WriteLine(FileStream fs, byte[] line)
-        {
-            fs.Write(line, 0, line.Length);
-            fs.Flush(false); // to the operating system: survives kill -9
         }
 
         private EsignetException NotWritable(Exception e) => new EsignetException("LedgerNotWritable", EsignetErrorKind.WriteError,
@@ -219,9 +200,9 @@ namespace Esignet.Core.Ledger
 
                 try
                 {
-                    using (FileStream fs = OpenForAppend())
+                    using (LedgerFile file = LedgerFile.Open(Path))
                     {
-                        fs.Flush(true); // fsync applies to the file, so it takes every write made through any handle
+                        file.FlushToDisk(); // fsync applies to the file, so it takes every write made through any handle
                     }
 
                     lock (_durableGate)
@@ -301,45 +282,143 @@ namespace Esignet.Core.Ledger
             lock (_gate)
             {
                 _latest = null;
+                _byKeyFile.Clear();
+                _readTo = 0;
             }
         }
 
+        /// <summary>
+        /// Reads what was appended since the last read (by this process or another), so a decision (Exists or
+        /// Created) sees every entry written before it. Only complete lines are read; a line still being written is
+        /// read next time. A file that shrank was replaced: it is read again from the start.
+        /// </summary>
         private void Load()
         {
-            if (_latest != null)
+            if (!File.Exists(Path))
             {
+                _latest ??= new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
                 return;
             }
 
-            var latest = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
-            if (File.Exists(Path))
+            using (FileStream fs = OpenForRead())
             {
-                using (var fs = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-                using (var reader = new StreamReader(fs, Encoding.UTF8))
+                if (_latest == null || fs.Length < _readTo)
                 {
-                    string? line;
-                    while ((line = reader.ReadLine()) != null)
-                    {
-                        if (line.Length == 0) continue;
-                        LedgerEntry? e;
-                        try
-                        {
-                            e = JsonSerializer.Deserialize<LedgerEntry>(line, Json);
-                        }
-                        catch (JsonException)
-                        {
-                            continue; // a torn line from a crash mid-write: the entry never completed
-                        }
+                    _latest = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+                    _byKeyFile.Clear();
+                    _readTo = 0;
+                }
 
-                        if (e != null && !string.IsNullOrEmpty(e.ClientId))
-                        {
-                            latest[Key(e.Server, e.ClientId)] = e;
-                        }
+                if (fs.Length == _readTo)
+                {
+                    return;
+                }
+
+                fs.Seek(_readTo, SeekOrigin.Begin);
+                var buffer = new MemoryStream();
+                fs.CopyTo(buffer);
+                byte[] bytes = buffer.GetBuffer();
+                int length = (int)buffer.Length;
+                int start = 0;
+                for (int i = 0; i < length; i++)
+                {
+                    if (bytes[i] != (byte)'\n')
+                    {
+                        continue;
                     }
+
+                    if (i > start)
+                    {
+                        Parse(Encoding.UTF8.GetString(bytes, start, i - start));
+                    }
+
+                    start = i + 1;
+                }
+
+                _readTo += start;
+            }
+        }
+
+        private void Parse(string line)
+        {
+            LedgerEntry? e;
+            try
+            {
+                e = JsonSerializer.Deserialize<LedgerEntry>(line, Json);
+            }
+            catch (JsonException)
+            {
+                return; // a torn line from a crash mid-write: the entry never completed
+            }
+
+            if (e != null && !string.IsNullOrEmpty(e.ClientId))
+            {
+                Apply(e);
+            }
+        }
+
+        /// <summary>The later entry wins, except that an attempt (Pending, Failed) does not hide a client known to exist.</summary>
+        private void Apply(LedgerEntry e)
+        {
+            string key = Key(e.Server, e.ClientId);
+            if (_latest!.TryGetValue(key, out LedgerEntry? before))
+            {
+                if (IsRegistered(before) && !IsRegistered(e))
+                {
+                    return;
+                }
+
+                if (before.PrivateKeyPemPath != null && _byKeyFile.TryGetValue(before.PrivateKeyPemPath, out Dictionary<string, LedgerEntry>? old))
+                {
+                    old.Remove(key);
                 }
             }
 
-            _latest = latest;
+            _latest[key] = e;
+            if (e.PrivateKeyPemPath != null)
+            {
+                if (!_byKeyFile.TryGetValue(e.PrivateKeyPemPath, out Dictionary<string, LedgerEntry>? users))
+                {
+                    _byKeyFile[e.PrivateKeyPemPath] = users = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+                }
+
+                users[key] = e;
+            }
+        }
+
+        /// <summary>The latest entries (one per client, any server) that record <paramref name="privateKeyPemPath"/> as their key file.</summary>
+        public IReadOnlyList<LedgerEntry> WithKeyFile(string privateKeyPemPath)
+        {
+            lock (_gate)
+            {
+                Load();
+                return _byKeyFile.TryGetValue(privateKeyPemPath, out Dictionary<string, LedgerEntry>? users)
+                    ? new List<LedgerEntry>(users.Values)
+                    : new List<LedgerEntry>();
+            }
+        }
+
+        private static bool IsRegistered(LedgerEntry e) => e.Outcome == "Created" || e.Outcome == "Exists" || e.Outcome == "Updated";
+
+        /// <summary>
+        /// Opened without .NET's own flock (which a writer's lock would make fail) and without following a symlink
+        /// the <see cref="LedgerPathCheck"/> refuses.
+        /// </summary>
+        private FileStream OpenForRead()
+        {
+            string real = LedgerPathCheck.Resolve(Path);
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                return new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            }
+
+            Microsoft.Win32.SafeHandles.SafeFileHandle? fd = UnixNative.Open(real, UnixNative.ReadOnly | UnixNative.NoFollow | UnixNative.CloseOnExec, 0, out int errno);
+            if (fd == null)
+            {
+                throw new EsignetException("LedgerNotReadable", EsignetErrorKind.ReadError, $"Cannot read the ledger '{Path}' (errno {errno}).") { TargetObject = Path };
+            }
+
+            return new FileStream(fd, FileAccess.Read, 4096);
         }
 
         private static string Key(string server, string clientId) => server.TrimEnd('/').ToLowerInvariant() + "\n" + clientId;

@@ -153,10 +153,11 @@ namespace Esignet.Core.Registration
                 result.Status = created.Status;
                 AdoptAnsweredId(result, d, hash, created.ClientId, key);
             }
-            catch (ServerErrorException e) when (api == ClientApi.Esignet && IsDuplicate(e, api) && (e.AfterLostAnswer || known != null && known.Outcome == "Pending" && known.KeyThumbprint == key.Thumbprint))
+            catch (ServerErrorException e) when (api == ClientApi.Esignet && IsDuplicate(e, api) && (e.AfterLostAnswer || known != null && known.Outcome == "Pending" && known.KeyThumbprint == key.Thumbprint || RegisteredWithKey(server, clientId, key)))
             {
                 // Our own create, whose answer was lost: an earlier attempt of this request (the connection dropped
                 // after eSignet committed), or an earlier run that stopped after sending (its Pending entry, same key).
+                // Or another process's create with this key, recorded while this one was sending (same CSV twice).
                 // eSignet cannot be read back, so this evidence is the best there is; PMS is checked below instead.
                 result.Outcome = "Exists";
                 result.Status = "ACTIVE";
@@ -254,6 +255,13 @@ namespace Esignet.Core.Registration
             return _context.Esignet!.UpdateAsync(clientId, d, endpoint, cancel);
         }
 
+        /// <summary>The ledger, re-read now (another process may have written since), records this client as registered with this key.</summary>
+        private bool RegisteredWithKey(string server, string clientId, JwkKeyPair key)
+        {
+            LedgerEntry? now = _context.Ledger.Find(server, clientId);
+            return now != null && (now.Outcome == "Created" || now.Outcome == "Exists" || now.Outcome == "Updated") && now.KeyThumbprint == key.Thumbprint;
+        }
+
         private static bool IsDuplicate(ServerErrorException e, ClientApi api)
         {
             return api == ClientApi.Pms
@@ -265,7 +273,7 @@ namespace Esignet.Core.Registration
         /// A key for a definition without one: reused when an earlier run already wrote it (so a retried or
         /// resumed run registers the same key), else generated and written owner-only before any request.
         /// </summary>
-        private static JwkKeyPair ProvideKey(ClientDefinition d, ClientApi api, RegistrationOptions options, out KeyFileSet? newFiles)
+        private JwkKeyPair ProvideKey(ClientDefinition d, ClientApi api, RegistrationOptions options, out KeyFileSet? newFiles)
         {
             newFiles = null;
             string name = api == ClientApi.Esignet ? d.ClientId ?? string.Empty : d.ClientName ?? string.Empty;
@@ -276,27 +284,14 @@ namespace Esignet.Core.Registration
             }
 
             string directory = options.KeyDirectory ?? Path.GetFullPath("keys");
-            var files = new KeyFileSet(Path.Combine(directory, SafeFileName(name)));
-            if (File.Exists(files.PrivateKeyPemPath))
+            KeyFileSet files = ClientKeyFiles.Locate(directory, name, options.AllowSharedKeyDirectory, _context.Ledger, byClientName: api == ClientApi.Pms, out bool exists);
+            if (exists)
             {
                 return KeyFactory.FromFile(files.PrivateKeyPemPath, requirePrivate: true, use: "sig");
             }
 
             newFiles = files; // written by ExecuteAsync, so -WhatIf writes nothing
             return options.KeyPool?.Take() ?? KeyFactory.Generate(options.KeySpec);
-        }
-
-        internal static string SafeFileName(string name)
-        {
-            var sb = new StringBuilder(name.Length);
-            char[] invalid = Path.GetInvalidFileNameChars();
-            foreach (char c in name.Trim())
-            {
-                sb.Append(char.IsWhiteSpace(c) || Array.IndexOf(invalid, c) >= 0 || c == '/' || c == '\\' || c == ':' ? '_' : c);
-            }
-
-            string s = sb.ToString().TrimStart('.');
-            return s.Length == 0 ? "_" : s;
         }
 
         /// <summary>A slot to talk to the server in (see <see cref="SendGate"/>); without a gate, at once.</summary>

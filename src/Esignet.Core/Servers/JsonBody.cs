@@ -59,7 +59,7 @@ namespace Esignet.Core.Servers
 
         public static string? String(JsonElement e, string name)
         {
-            return e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? Common.ServerText.Clean(v.GetString()) : null; // server text: never raw to a terminal
         }
 
         public static List<string> Strings(JsonElement e, string name)
@@ -71,7 +71,7 @@ namespace Esignet.Core.Servers
                 {
                     if (item.ValueKind == JsonValueKind.String)
                     {
-                        list.Add(item.GetString()!);
+                        list.Add(Common.ServerText.Clean(item.GetString())!);
                     }
                 }
             }

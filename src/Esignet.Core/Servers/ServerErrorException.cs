@@ -1,3 +1,4 @@
+using Esignet.Core.Common;
 using Esignet.Core.Errors;
 
 namespace Esignet.Core.Servers
@@ -9,15 +10,20 @@ namespace Esignet.Core.Servers
     public sealed class ServerErrorException : EsignetException
     {
         public ServerErrorException(string? errorCode, string? serverMessage, int httpStatus, string endpoint, EsignetErrorKind kind = EsignetErrorKind.InvalidData)
-            : base(string.IsNullOrEmpty(errorCode) ? "ServerError" : errorCode!, kind, Compose(errorCode, serverMessage, httpStatus, endpoint))
+            : base(string.IsNullOrEmpty(errorCode) ? "ServerError" : ServerText.ErrorId(errorCode!), kind,
+                Compose(ServerText.Clean(errorCode, keepLayout: false), ServerText.Clean(serverMessage), httpStatus, endpoint))
         {
-            ErrorCode = errorCode;
-            ServerMessage = serverMessage;
+            ErrorCode = ServerText.Clean(errorCode, keepLayout: false);
+            ServerMessage = ServerText.Clean(serverMessage);
             HttpStatus = httpStatus;
             Endpoint = endpoint;
         }
 
-        /// <summary>The server's code exactly as sent; null when the server gave none (PMS's generic handler).</summary>
+        /// <summary>
+        /// The server's code as sent, control characters escaped (<see cref="ServerText"/>); null when the server gave
+        /// none (PMS's generic handler). It is the ErrorId only when it is a safe identifier, else the ErrorId is
+        /// <see cref="ServerText.UnsafeCodeId"/> and this is where the code is kept.
+        /// </summary>
         public string? ErrorCode { get; }
 
         public string? ServerMessage { get; }

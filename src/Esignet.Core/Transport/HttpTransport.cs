@@ -88,7 +88,7 @@ namespace Esignet.Core.Transport
                     string reason;
                     try
                     {
-                        using (HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token).ConfigureAwait(false))
+                        using (HttpResponseMessage response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false))
                         {
                             int status = (int)response.StatusCode;
                             if (response.Headers.Date is DateTimeOffset serverDate && request.RequestUri != null)
@@ -98,7 +98,8 @@ namespace Esignet.Core.Transport
 
                             if (!IsTransient(status) || attempt >= retries)
                             {
-                                TransportResponse answer = await TransportResponse.ReadAsync(response).ConfigureAwait(false);
+                                // Read within this attempt's deadline and size bound: a dripping or huge answer cannot hold the row.
+                                TransportResponse answer = await TransportResponse.ReadAsync(response, _options.MaxResponseBytes, what, attemptTimeout.Token).ConfigureAwait(false);
                                 answer.EarlierAnswerLost = answerLost;
                                 return answer;
                             }

@@ -4,7 +4,8 @@ namespace Esignet.Core.Transport
 {
     /// <summary>
     /// Removes secrets from any text before it reaches a log, a verbose message or an exception: JWTs (access
-    /// tokens, client assertions), bearer/cookie values, client secrets and private JWK members.
+    /// tokens, client assertions), bearer/cookie values, client secrets and private JWK members; and escapes control
+    /// characters (<see cref="Common.ServerText"/>), since much of that text came from a server.
     /// </summary>
     public static class Redactor
     {
@@ -24,7 +25,8 @@ namespace Esignet.Core.Transport
                 return text ?? string.Empty;
             }
 
-            string s = Jwt.Replace(text, Mask);
+            string s = Common.ServerText.Clean(text)!; // much of what is redacted came from a server
+            s = Jwt.Replace(s, Mask);
             s = SecretFields.Replace(s, "$1" + Mask + "$2");
             s = FormSecrets.Replace(s, "$1=" + Mask);
             s = Bearer.Replace(s, "$1$2" + Mask);

@@ -66,7 +66,7 @@ namespace Esignet.PowerShell.Commands
 
         [Parameter]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 100;
+        public int TimeoutSec { get; set; } = 30;
 
         [Parameter]
         [ValidateRange(0, 20)]
