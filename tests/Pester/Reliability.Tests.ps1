@@ -223,12 +223,12 @@ Describe 'Retries and timeouts' {
     It 'gives up on a slow server after -TimeoutSec per attempt, for this call only' {
         Reset-EsignetSandbox $script:Sandbox -Config @{ latencyMs = 3000 }
         Connect-Sandbox -Ledger (Join-Path $TestDrive 'slow.jsonl')
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $null = New-ClientRows 1 'slow' | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'k3') -TimeoutSec 1 -MaxRetry 0 -ErrorVariable e -ErrorAction SilentlyContinue
-        $clock.Stop()
+        $out = New-ClientRows 1 'slow' | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'k3') -TimeoutSec 1 -MaxRetry 0 -ErrorVariable e -ErrorAction SilentlyContinue
+        # The sandbox answers after 3 s, well within the connection's 30 s: only the 1 s of -TimeoutSec makes this row
+        # fail (no wall-clock bound here: under load key generation alone can take seconds).
+        $out | Should -BeNullOrEmpty
         $e[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
         "$($e[0])" | Should -Match 'no answer within 1 s'
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 2.9 -Because 'the 1 s timeout applied, not the connection''s 30 s'
         (Get-EsignetContext).ToString() | Should -Not -BeNullOrEmpty
     }
 
