@@ -68,15 +68,27 @@ namespace Esignet.Core.Keys
             return null;
         }
 
-        /// <summary>Parses a curve name as users type it: P-256, P256, nistp256, secp256r1, prime256v1.</summary>
-        public static EcCurve Parse(string name)
+        /// <summary>A curve by the name a platform gives it (nistP256, ECDSA_P256, secp256r1, prime256v1); null if none.</summary>
+        public static EcCurve? FromPlatformName(string? name)
         {
-            string n = (name ?? string.Empty).Trim().ToLowerInvariant().Replace("-", string.Empty);
+            string n = (name ?? string.Empty).Trim().ToLowerInvariant().Replace("-", string.Empty).Replace("ecdsa_", string.Empty);
             switch (n)
             {
                 case "p256": case "nistp256": case "secp256r1": case "prime256v1": return P256;
                 case "p384": case "nistp384": case "secp384r1": return P384;
                 case "p521": case "nistp521": case "secp521r1": return P521;
+            }
+
+            return null;
+        }
+
+        /// <summary>Parses a curve name as users type it: P-256, P256, nistp256, secp256r1, prime256v1.</summary>
+        public static EcCurve Parse(string name)
+        {
+            EcCurve? curve = FromPlatformName(name);
+            if (curve != null)
+            {
+                return curve;
             }
 
             throw new EsignetException(

@@ -64,7 +64,7 @@ namespace Esignet.Core.Keys
         public string RevealPrivateKeyPem()
         {
             RequirePrivate();
-            return Pem.Encode("PRIVATE KEY", KeyDer.ExportPkcs8(_key));
+            return KeyPem.ExportPkcs8Pem(_key);
         }
 
         /// <summary>The private JWK as compact JSON (what MOSIP's mock relying party takes). Secret: never log it.</summary>
@@ -75,10 +75,10 @@ namespace Esignet.Core.Keys
         }
 
         /// <summary>The public key as SubjectPublicKeyInfo PEM.</summary>
-        public string ExportPublicKeyPem() => Pem.Encode("PUBLIC KEY", KeyDer.ExportSpki(_key));
+        public string ExportPublicKeyPem() => KeyPem.ExportSpkiPem(_key);
 
         /// <summary>DER SubjectPublicKeyInfo: what PMS 1.2.2+ hashes into the Client ID.</summary>
-        public byte[] ExportSubjectPublicKeyInfo() => KeyDer.ExportSpki(_key);
+        public byte[] ExportSubjectPublicKeyInfo() => KeyPem.ExportSpki(_key);
 
         /// <summary>True when <paramref name="other"/> holds the same public key.</summary>
         public bool HasSamePublicKey(JwkKeyPair other) => other != null && _key.SamePublicKey(other._key);

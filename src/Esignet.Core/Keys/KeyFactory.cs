@@ -53,37 +53,13 @@ namespace Esignet.Core.Keys
                 return new JwkKeyPair(fromJwk.Material, keyId ?? fromJwk.KeyId, use ?? fromJwk.Use, algorithm ?? fromJwk.Algorithm);
             }
 
-            if (!Pem.LooksLikePem(trimmed))
+            if (!KeyPem.LooksLikePem(trimmed))
             {
                 throw new EsignetException("UnrecognisedKeyFormat", EsignetErrorKind.InvalidData,
                     "The text is neither a JWK (JSON) nor a PEM key (-----BEGIN ...-----).");
             }
 
-            IReadOnlyList<KeyValuePair<string, byte[]>> blocks = Pem.Decode(trimmed);
-            KeyValuePair<string, byte[]>? chosen = null;
-            foreach (var block in blocks)
-            {
-                if (block.Key.EndsWith("PRIVATE KEY", StringComparison.Ordinal))
-                {
-                    chosen = block;
-                    break;
-                }
-
-                if (chosen == null && block.Key != "CERTIFICATE")
-                {
-                    chosen = block;
-                }
-            }
-
-            if (chosen == null)
-            {
-                throw new EsignetException("UnrecognisedKeyFormat", EsignetErrorKind.InvalidData,
-                    blocks.Count > 0 && blocks[0].Key == "CERTIFICATE"
-                        ? "The PEM holds only a certificate; give the private key (or the public key) instead."
-                        : "The PEM text holds no readable block; check that the file was copied whole.");
-            }
-
-            KeyMaterial key = KeyDer.Import(chosen.Value.Key, chosen.Value.Value);
+            KeyMaterial key = KeyPem.Read(trimmed);
             string defaultAlg = JwkAlgorithms.Default(key.Kind, KeyUse.Sig, key.Curve);
             return new JwkKeyPair(key, keyId, use ?? "sig", algorithm ?? defaultAlg);
         }
