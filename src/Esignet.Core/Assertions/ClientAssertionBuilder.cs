@@ -1,10 +1,10 @@
 using System;
-using System.IO;
+using System.Collections.Generic;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Assertions
 {
@@ -35,28 +35,35 @@ namespace Esignet.Core.Assertions
             string alg = request.Algorithm ?? key.SigningAlgorithm;
             string? kid = request.KeyId ?? key.KeyId;
             DateTimeOffset iat = request.IssuedAt ?? DateTimeOffset.UtcNow;
-            string jti = request.JwtId ?? Base64Url.Encode(RandomBytes(16));
+            string jti = request.JwtId ?? Base64UrlEncoder.Encode(RandomBytes(16));
 
-            string header = Json(w =>
-            {
-                w.WriteString("alg", alg);
-                w.WriteString("typ", "JWT");
-                if (!string.IsNullOrEmpty(kid)) w.WriteString("kid", kid);
-            });
-            string payload = Json(w =>
-            {
-                w.WriteString("iss", request.ClientId);
-                w.WriteString("sub", request.ClientId);
-                w.WriteString("aud", request.Audience);
-                w.WriteNumber("iat", iat.ToUnixTimeSeconds());
-                w.WriteNumber("exp", (iat + request.Lifetime).ToUnixTimeSeconds());
-                w.WriteString("jti", jti);
-            });
+            DateTimeOffset exp = iat + request.Lifetime;
 
-            string signingInput = Base64Url.Encode(Encoding.UTF8.GetBytes(header)) + "." + Base64Url.Encode(Encoding.UTF8.GetBytes(payload));
-            byte[] signature = key.Sign(Encoding.ASCII.GetBytes(signingInput), alg);
-            return new ClientAssertion(signingInput + "." + Base64Url.Encode(signature), request.ClientId, request.Audience, alg,
-                string.IsNullOrEmpty(kid) ? null : kid, iat, iat + request.Lifetime, jti);
+            // Microsoft.IdentityModel writes and signs the JWS. Its defaults are turned off where eSignet differs:
+            // no nbf/iat/exp of its own (SetDefaultTimesOnTokenCreation; eSignet 1.2-1.5 refuse an nbf ahead of their
+            // clock), aud as one string, and a kid only when the registered key has one (the key's KeyId is left null
+            // otherwise, and the handler then writes none).
+            var descriptor = new SecurityTokenDescriptor
+            {
+                TokenType = "JWT",
+                Claims = new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["iss"] = request.ClientId,
+                    ["sub"] = request.ClientId,
+                    ["aud"] = request.Audience,
+                    ["iat"] = iat.ToUnixTimeSeconds(),
+                    ["exp"] = exp.ToUnixTimeSeconds(),
+                    ["jti"] = jti,
+                },
+            };
+            var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+            string token = key.WithSigningCredentials(alg, string.IsNullOrEmpty(kid) ? null : kid, credentials =>
+            {
+                descriptor.SigningCredentials = credentials;
+                return handler.CreateToken(descriptor);
+            });
+            return new ClientAssertion(token, request.ClientId, request.Audience, alg,
+                string.IsNullOrEmpty(kid) ? null : kid, iat, exp, jti);
         }
 
         private static void Validate(JwkKeyPair key, ClientAssertionRequest request)
@@ -76,21 +83,6 @@ namespace Esignet.Core.Assertions
             if (key.Use != null && key.Use.Trim().Length > 0 && key.Use != "sig")
                 throw new EsignetException("KeyNotForSigning", EsignetErrorKind.InvalidArgument,
                     $"Key {key.KeyId} has use '{key.Use}'; client assertions need a signing key (use sig).");
-        }
-
-        private static string Json(Action<Utf8JsonWriter> members)
-        {
-            using (var stream = new MemoryStream())
-            {
-                using (var w = new Utf8JsonWriter(stream))
-                {
-                    w.WriteStartObject();
-                    members(w);
-                    w.WriteEndObject();
-                }
-
-                return Encoding.UTF8.GetString(stream.ToArray());
-            }
         }
 
         private static byte[] RandomBytes(int count)

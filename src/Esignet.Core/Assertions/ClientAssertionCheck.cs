@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Esignet.Core.Keys;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Assertions
 {
@@ -36,7 +37,7 @@ namespace Esignet.Core.Assertions
             string? refusal = registered.RefusalFor(alg, Text(header, "kid"));
             if (refusal != null) return refusal;
 
-            byte[]? signature = Base64Url.TryDecode(parts[2]);
+            byte[]? signature = TryDecode(parts[2]);
             if (signature == null || !registered.Key.Verify(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), signature, alg))
                 return $"its signature does not verify with the registered public key (thumbprint {registered.Thumbprint})";
 
@@ -52,10 +53,22 @@ namespace Esignet.Core.Assertions
 
         private static JsonElement Decode(string part)
         {
-            byte[] bytes = Base64Url.TryDecode(part) ?? throw new FormatException("not base64url");
+            byte[] bytes = Base64UrlEncoder.DecodeBytes(part);
             using (JsonDocument doc = JsonDocument.Parse(bytes))
             {
                 return doc.RootElement.Clone();
+            }
+        }
+
+        private static byte[]? TryDecode(string part)
+        {
+            try
+            {
+                return Base64UrlEncoder.DecodeBytes(part);
+            }
+            catch (FormatException)
+            {
+                return null;
             }
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using Esignet.Core.Keys;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Auth
 {
@@ -44,7 +45,16 @@ namespace Esignet.Core.Auth
             string[] parts = token.Split('.');
             if (parts.Length == 3)
             {
-                byte[]? payload = Base64Url.TryDecode(parts[1]);
+                byte[]? payload;
+                try
+                {
+                    payload = Base64UrlEncoder.DecodeBytes(parts[1]);
+                }
+                catch (FormatException)
+                {
+                    payload = null;
+                }
+
                 if (payload != null)
                 {
                     try

@@ -5,55 +5,85 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Esignet.Core.Errors;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Keys
 {
-    /// <summary>Reads and writes JWK JSON (RFC 7517/7518). Written members follow the order people expect: kty, kid, use, alg, then key members.</summary>
+    /// <summary>Reads and writes JWK JSON (RFC 7517/7518) with Microsoft.IdentityModel's <see cref="JsonWebKey"/>; the module adds its error ids and the written member order.</summary>
     internal static class JwkJson
     {
-        private static readonly string[] RsaPrivateMembers = { "d", "p", "q", "dp", "dq", "qi" };
-
         /// <summary>JWK members that carry private key material, for any key type (RFC 7518 §6).</summary>
         public static readonly IReadOnlyCollection<string> PrivateMemberNames = new HashSet<string>(StringComparer.Ordinal)
         {
             "d", "p", "q", "dp", "dq", "qi", "oth", "k",
         };
 
+        /// <summary>
+        /// The key's JWK members as Microsoft.IdentityModel makes them (<see cref="JsonWebKeyConverter"/>): base64url
+        /// of the normalised numbers, EC coordinates at the curve's full width.
+        /// </summary>
+        public static JsonWebKey ToJsonWebKey(KeyMaterial key, bool includePrivate)
+        {
+            KeyMaterial k = includePrivate ? key : key.PublicOnly();
+            if (k.Kind == KeyKind.RSA)
+            {
+                return JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(k.Rsa));
+            }
+
+            using (ECDsa ec = k.CreateEcdsa())
+            {
+                return JsonWebKeyConverter.ConvertFromECDsaSecurityKey(new ECDsaSecurityKey(ec));
+            }
+        }
+
+        /// <summary>
+        /// The RFC 7638 SHA-256 thumbprint, base64url, by Microsoft.IdentityModel over the normalised public members
+        /// (so a JWK read with leading-zero padding in n keeps the kid it always had).
+        /// </summary>
+        public static string Thumbprint(KeyMaterial key)
+        {
+            return Base64UrlEncoder.Encode(ToJsonWebKey(key, includePrivate: false).ComputeJwkThumbprint());
+        }
+
+        /// <summary>
+        /// Compact JWK JSON. The members are the library's; the order (kty, kid, use, alg, then key members) is the
+        /// one people read and every file the module wrote before has, which the library's alphabetical writer
+        /// would change.
+        /// </summary>
         public static string Write(KeyMaterial key, string? kid, string? use, string? alg, bool includePrivate)
         {
+            JsonWebKey jwk = ToJsonWebKey(key, includePrivate);
             using (var stream = new MemoryStream())
             {
                 using (var w = new Utf8JsonWriter(stream))
                 {
                     w.WriteStartObject();
-                    w.WriteString("kty", key.Kind == KeyKind.RSA ? "RSA" : "EC");
+                    w.WriteString("kty", jwk.Kty);
                     if (kid != null) w.WriteString("kid", kid);
                     if (use != null) w.WriteString("use", use);
                     if (alg != null) w.WriteString("alg", alg);
                     if (key.Kind == KeyKind.RSA)
                     {
-                        RSAParameters p = key.Rsa;
-                        w.WriteString("n", Base64Url.Encode(p.Modulus!));
-                        w.WriteString("e", Base64Url.Encode(p.Exponent!));
+                        w.WriteString("n", jwk.N);
+                        w.WriteString("e", jwk.E);
                         if (includePrivate)
                         {
-                            w.WriteString("d", Base64Url.Encode(p.D!));
-                            w.WriteString("p", Base64Url.Encode(p.P!));
-                            w.WriteString("q", Base64Url.Encode(p.Q!));
-                            w.WriteString("dp", Base64Url.Encode(p.DP!));
-                            w.WriteString("dq", Base64Url.Encode(p.DQ!));
-                            w.WriteString("qi", Base64Url.Encode(p.InverseQ!));
+                            w.WriteString("d", jwk.D);
+                            w.WriteString("p", jwk.P);
+                            w.WriteString("q", jwk.Q);
+                            w.WriteString("dp", jwk.DP);
+                            w.WriteString("dq", jwk.DQ);
+                            w.WriteString("qi", jwk.QI);
                         }
                     }
                     else
                     {
-                        int size = key.Curve!.FieldBytes;
-                        w.WriteString("crv", key.Curve.JwkName);
-                        w.WriteString("x", Base64Url.Encode(KeyMaterial.Pad(key.Ec.Q.X!, size)));
-                        w.WriteString("y", Base64Url.Encode(KeyMaterial.Pad(key.Ec.Q.Y!, size)));
+                        w.WriteString("crv", jwk.Crv);
+                        w.WriteString("x", jwk.X);
+                        w.WriteString("y", jwk.Y);
                         if (includePrivate)
                         {
-                            w.WriteString("d", Base64Url.Encode(KeyMaterial.Pad(key.Ec.D!, size)));
+                            w.WriteString("d", jwk.D);
                         }
                     }
 
@@ -103,10 +133,26 @@ namespace Esignet.Core.Keys
                 throw new EsignetException("MalformedJwk", EsignetErrorKind.InvalidData, "A JWK must be a JSON object.");
             }
 
+            // Type checks first, in the module's words; then the library reads the members.
+            foreach (string name in new[] { "kty", "kid", "use", "alg", "crv", "n", "e", "x", "y", "d", "p", "q", "dp", "dq", "qi" })
+            {
+                OptionalString(root, name);
+            }
+
             string kty = OptionalString(root, "kty") ?? throw Missing("kty", "RSA or EC");
-            string? kid = OptionalString(root, "kid");
-            string? use = OptionalString(root, "use");
-            string? alg = OptionalString(root, "alg");
+            JsonWebKey jwk;
+            try
+            {
+                jwk = JsonWebKey.Create(root.GetRawText());
+            }
+            catch (Exception e) when (e is ArgumentException || e is JsonException || e is FormatException)
+            {
+                throw new EsignetException("MalformedJwk", EsignetErrorKind.InvalidData, "The JWK cannot be read: " + e.Message, e);
+            }
+
+            string? kid = jwk.Kid;
+            string? use = jwk.Use;
+            string? alg = jwk.Alg;
             KeyMaterial key;
             switch (kty)
             {
@@ -114,13 +160,14 @@ namespace Esignet.Core.Keys
                 {
                     var p = new RSAParameters
                     {
-                        Modulus = Member(root, "n", required: true),
-                        Exponent = Member(root, "e", required: true),
+                        Modulus = Member(jwk.N, "n", required: true),
+                        Exponent = Member(jwk.E, "e", required: true),
                     };
+                    string?[] privateMembers = { jwk.D, jwk.P, jwk.Q, jwk.DP, jwk.DQ, jwk.QI };
                     bool anyPrivate = false, allPrivate = true;
-                    foreach (string m in RsaPrivateMembers)
+                    foreach (string? m in privateMembers)
                     {
-                        bool has = root.TryGetProperty(m, out _);
+                        bool has = m != null;
                         anyPrivate |= has;
                         allPrivate &= has;
                     }
@@ -133,12 +180,12 @@ namespace Esignet.Core.Keys
 
                     if (anyPrivate)
                     {
-                        p.D = Member(root, "d", true);
-                        p.P = Member(root, "p", true);
-                        p.Q = Member(root, "q", true);
-                        p.DP = Member(root, "dp", true);
-                        p.DQ = Member(root, "dq", true);
-                        p.InverseQ = Member(root, "qi", true);
+                        p.D = Member(jwk.D, "d", true);
+                        p.P = Member(jwk.P, "p", true);
+                        p.Q = Member(jwk.Q, "q", true);
+                        p.DP = Member(jwk.DP, "dp", true);
+                        p.DQ = Member(jwk.DQ, "dq", true);
+                        p.InverseQ = Member(jwk.QI, "qi", true);
                     }
 
                     key = KeyMaterial.FromRsa(p);
@@ -147,10 +194,10 @@ namespace Esignet.Core.Keys
 
                 case "EC":
                 {
-                    string crv = OptionalString(root, "crv") ?? throw Missing("crv", "P-256, P-384 or P-521");
+                    string crv = jwk.Crv ?? throw Missing("crv", "P-256, P-384 or P-521");
                     EcCurve curve = EcCurve.FromJwkName(crv) ?? throw new EsignetException("UnsupportedCurve", EsignetErrorKind.InvalidData,
                         $"The JWK curve '{crv}' is not supported; use P-256, P-384 or P-521.");
-                    key = KeyMaterial.FromEc(curve, Member(root, "x", true)!, Member(root, "y", true)!, Member(root, "d", false));
+                    key = KeyMaterial.FromEc(curve, Member(jwk.X, "x", true)!, Member(jwk.Y, "y", true)!, Member(jwk.D, "d", false));
                     break;
                 }
 
@@ -177,9 +224,8 @@ namespace Esignet.Core.Keys
             return v.GetString();
         }
 
-        private static byte[]? Member(JsonElement root, string name, bool required)
+        private static byte[]? Member(string? text, string name, bool required)
         {
-            string? text = OptionalString(root, name);
             if (text == null)
             {
                 if (required)
@@ -190,7 +236,16 @@ namespace Esignet.Core.Keys
                 return null;
             }
 
-            byte[]? bytes = Base64Url.TryDecode(text);
+            byte[]? bytes;
+            try
+            {
+                bytes = Base64UrlEncoder.DecodeBytes(text);
+            }
+            catch (FormatException)
+            {
+                bytes = null;
+            }
+
             if (bytes == null || bytes.Length == 0)
             {
                 throw new EsignetException("MalformedJwk", EsignetErrorKind.InvalidData,

@@ -2,6 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using Esignet.Core.Errors;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Keys
 {
@@ -18,7 +19,7 @@ namespace Esignet.Core.Keys
         internal JwkKeyPair(KeyMaterial key, string? keyId, string? use, string? algorithm)
         {
             _key = key;
-            Thumbprint = JwkThumbprint.Compute(key);
+            Thumbprint = JwkJson.Thumbprint(key);
             KeyId = keyId ?? Thumbprint;
             Use = use;
             Algorithm = algorithm;
@@ -113,6 +114,45 @@ namespace Esignet.Core.Keys
             {
                 // .NET's ECDsa.SignData returns IEEE P1363 (r||s), the form JWS needs (RFC 7518 §3.4).
                 return ec.SignData(data, HashFor(alg));
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="use"/> with Microsoft.IdentityModel signing credentials over this key's private key
+        /// (<paramref name="keyId"/> as the key's kid, null for none) and disposes the key object after. The
+        /// credentials' provider cache is off, so no private key outlives the call in a process-wide cache.
+        /// </summary>
+        internal T WithSigningCredentials<T>(string algorithm, string? keyId, Func<SigningCredentials, T> use)
+        {
+            RequirePrivate();
+            CheckAlgorithmFitsKey(algorithm);
+            var factory = new CryptoProviderFactory { CacheSignatureProviders = false };
+            if (_key.Kind == KeyKind.RSA)
+            {
+                var rsaKey = new RsaSecurityKey(_key.Rsa) { KeyId = keyId, CryptoProviderFactory = factory };
+                return use(new SigningCredentials(rsaKey, algorithm) { CryptoProviderFactory = factory });
+            }
+
+            using (ECDsa ec = _key.CreateEcdsa())
+            {
+                var ecKey = new ECDsaSecurityKey(ec) { KeyId = keyId, CryptoProviderFactory = factory };
+                return use(new SigningCredentials(ecKey, algorithm) { CryptoProviderFactory = factory });
+            }
+        }
+
+        private void CheckAlgorithmFitsKey(string alg)
+        {
+            if (_key.Kind == KeyKind.RSA)
+            {
+                if (!alg.StartsWith("RS", StringComparison.Ordinal) && !alg.StartsWith("PS", StringComparison.Ordinal))
+                {
+                    throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument, $"An RSA key cannot sign with '{alg}'.");
+                }
+            }
+            else if (alg != _key.Curve!.SigningAlgorithm)
+            {
+                throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument,
+                    $"An EC {_key.Curve.JwkName} key signs with {_key.Curve.SigningAlgorithm}, not '{alg}'.");
             }
         }
 

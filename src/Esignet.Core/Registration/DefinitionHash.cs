@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Esignet.Core.Definitions;
 using Esignet.Core.Keys;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Registration
 {
@@ -29,7 +30,7 @@ namespace Esignet.Core.Registration
             Add("authPartnerId", d.AuthPartnerId);
             using (SHA256 sha = SHA256.Create())
             {
-                return Base64Url.Encode(sha.ComputeHash(Encoding.UTF8.GetBytes(sb.ToString())));
+                return Base64UrlEncoder.Encode(sha.ComputeHash(Encoding.UTF8.GetBytes(sb.ToString())));
             }
         }
     }

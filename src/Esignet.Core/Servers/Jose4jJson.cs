@@ -4,13 +4,15 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Esignet.Core.Keys;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Servers
 {
     /// <summary>
     /// jose4j's <c>RsaJsonWebKey.toJson()</c> of a public RSA JWK, byte for byte, because PMS 1.2.0.x/1.2.1.x hash
     /// exactly these bytes into the Client ID (pms-api.md §5.2). Hand-written on purpose: it reproduces a server's
-    /// serialisation quirk, which no .NET JSON library writes.
+    /// serialisation quirk, which no .NET JSON library writes (Microsoft.IdentityModel's JsonWebKey writes its own member
+    /// order and escaping); only the base64url is the library's.
     /// <list type="bullet">
     /// <item>Member order, <c>JsonWebKey.toParams</c> and <c>PublicJsonWebKey.fillTypeSpecificParams</c>
     /// (jose4j-0.5.2): kty, kid, use, key_ops, alg, n, e, x5c, x5t, x5t#S256, x5u, then every other member in input
@@ -133,12 +135,12 @@ namespace Esignet.Core.Servers
         private static string MinimalUnsigned(JsonElement jwk, string name)
         {
             string? text = jwk.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            byte[] bytes = Base64Url.TryDecode(text) ?? throw new FormatException($"The JWK member '{name}' is not base64url.");
+            byte[] bytes = Base64UrlEncoder.DecodeBytes(text ?? throw new FormatException($"The JWK member '{name}' is missing."));
             int start = 0;
             while (start < bytes.Length - 1 && bytes[start] == 0) start++;
             var trimmed = new byte[bytes.Length - start];
             Array.Copy(bytes, start, trimmed, 0, trimmed.Length);
-            return Base64Url.Encode(trimmed);
+            return Base64UrlEncoder.Encode(trimmed);
         }
     }
 }

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Esignet.Core.Keys;
 using Esignet.Core.Transport;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Servers
 {
@@ -183,7 +184,7 @@ namespace Esignet.Core.Servers
                 rng.GetBytes(bytes);
             }
 
-            return Base64Url.Encode(bytes);
+            return Base64UrlEncoder.Encode(bytes);
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 using Esignet.Core.Versions;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Servers
 {
@@ -15,7 +16,8 @@ namespace Esignet.Core.Servers
     /// SubjectPublicKeyInfo DER, and on 1.2.0/1.2.1, jose4j's JSON of the public JWK (<see cref="Jose4jJson"/>).
     /// <c>getBytes()</c> uses the JVM's default charset, UTF-8 in MOSIP's openjdk:11 images (LANG C.UTF-8), so the
     /// hash is over UTF-8: it matters only for a kid or other member with non-ASCII text.
-    /// This is a prediction: what PMS answers is the Client ID (design decision 8).
+    /// This is a prediction: what PMS answers is the Client ID (design decision 8). Custom on purpose: no library
+    /// reproduces a server's own derivation; the DER is the runtime's and the base64url is Microsoft.IdentityModel's.
     /// </summary>
     public static class PmsClientId
     {
@@ -39,7 +41,7 @@ namespace Esignet.Core.Servers
 
             using (SHA256 sha = SHA256.Create())
             {
-                return Base64Url.Encode(sha.ComputeHash(Encoding.UTF8.GetBytes(x)));
+                return Base64UrlEncoder.Encode(sha.ComputeHash(Encoding.UTF8.GetBytes(x)));
             }
         }
 

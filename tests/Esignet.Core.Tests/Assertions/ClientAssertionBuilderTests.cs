@@ -73,6 +73,49 @@ public class ClientAssertionBuilderTests
         Assert.Equal(iat.AddSeconds(90), assertion.ExpiresAt);
     }
 
+    // Known answers (esignet-api.md §6.2): the exact header and claims text eSignet receives, whichever JOSE library
+    // writes them. Member values and their JSON types are pinned; no nbf, one-string aud, kid only when given. The
+    // signature is checked with the runtime's RSA/ECDsa directly, not by the library that made it.
+    [Fact]
+    public void Known_answer_rs256_with_kid()
+    {
+        JwkKeyPair key = KeyFactory.Generate(new KeySpec { KeyId = "portal-2026" });
+        string jws = ClientAssertionBuilder.Build(key, new ClientAssertionRequest
+        {
+            ClientId = "portal", Audience = TokenEndpoint, Lifetime = TimeSpan.FromSeconds(90),
+            IssuedAt = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000), JwtId = "jti-1",
+        }).RevealToken();
+
+        Assert.Equal("{\"alg\":\"RS256\",\"kid\":\"portal-2026\",\"typ\":\"JWT\"}", Canonical(Header(jws)));
+        Assert.Equal("{\"aud\":\"" + TokenEndpoint + "\",\"exp\":1800000090,\"iat\":1800000000,\"iss\":\"portal\",\"jti\":\"jti-1\",\"sub\":\"portal\"}",
+            Canonical(Payload(jws)));
+        string[] parts = jws.Split('.');
+        Assert.True(key.Verify(System.Text.Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64UrlEncoder.DecodeBytes(parts[2]), "RS256"));
+    }
+
+    [Fact]
+    public void Known_answer_es256_without_kid()
+    {
+        JwkKeyPair key = KeyFactory.Generate(new KeySpec { Kind = KeyKind.EC, Curve = EcCurve.P256 });
+        string jws = ClientAssertionBuilder.Build(key, new ClientAssertionRequest
+        {
+            ClientId = "c", Audience = TokenEndpoint, KeyId = "", Lifetime = TimeSpan.FromMinutes(5),
+            IssuedAt = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), JwtId = "j",
+        }).RevealToken();
+
+        Assert.Equal("{\"alg\":\"ES256\",\"typ\":\"JWT\"}", Canonical(Header(jws)));
+        Assert.Equal("{\"aud\":\"" + TokenEndpoint + "\",\"exp\":1700000300,\"iat\":1700000000,\"iss\":\"c\",\"jti\":\"j\",\"sub\":\"c\"}",
+            Canonical(Payload(jws)));
+        string[] parts = jws.Split('.');
+        byte[] signature = Base64UrlEncoder.DecodeBytes(parts[2]);
+        Assert.Equal(64, signature.Length); // IEEE P1363 r||s, as RFC 7518 §3.4 requires, not DER
+        Assert.True(key.Verify(System.Text.Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), signature, "ES256"));
+    }
+
+    // The members sorted by name, compact: the pinned text does not depend on the writer's member order.
+    private static string Canonical(JsonElement e) =>
+        "{" + string.Join(",", e.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Name) + ":" + (p.Value.ValueKind == JsonValueKind.String ? JsonSerializer.Serialize(p.Value.GetString()) : p.Value.GetRawText()))) + "}";
+
     [Fact]
     public void Every_assertion_has_a_new_jti()
     {
@@ -80,7 +123,7 @@ public class ClientAssertionBuilderTests
         var request = new ClientAssertionRequest { ClientId = "portal", Audience = TokenEndpoint };
         var jtis = Enumerable.Range(0, 50).Select(_ => ClientAssertionBuilder.Build(key, request).JwtId).ToList();
         Assert.Equal(50, jtis.Distinct().Count());
-        Assert.All(jtis, j => Assert.True(Base64Url.TryDecode(j)!.Length >= 16));
+        Assert.All(jtis, j => Assert.True(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(j).Length >= 16));
     }
 
     [Fact]
@@ -138,7 +181,7 @@ public class ClientAssertionBuilderTests
 
     private static JsonElement Part(string jws, int index)
     {
-        using JsonDocument doc = JsonDocument.Parse(Base64Url.TryDecode(jws.Split('.')[index])!);
+        using JsonDocument doc = JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(jws.Split('.')[index]));
         return doc.RootElement.Clone();
     }
 }

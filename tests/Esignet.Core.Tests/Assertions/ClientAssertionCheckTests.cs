@@ -80,7 +80,7 @@ public class ClientAssertionCheckTests
         RegisteredJwk registered = RegisteredJwk.Parse(key.PublicJwk);
         Assert.NotNull(ClientAssertionCheck.Check("a.b", registered, "portal", Rs256Only, DateTimeOffset.UtcNow));
         Assert.NotNull(ClientAssertionCheck.Check("e30.e30.", registered, "portal", Rs256Only, DateTimeOffset.UtcNow));
-        Assert.NotNull(ClientAssertionCheck.Check(Base64Url.Encode(Encoding.UTF8.GetBytes("{")) + ".e30.x", registered, "portal", Rs256Only, DateTimeOffset.UtcNow));
+        Assert.NotNull(ClientAssertionCheck.Check(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes("{")) + ".e30.x", registered, "portal", Rs256Only, DateTimeOffset.UtcNow));
     }
 
     [Theory]

@@ -53,10 +53,10 @@ public class KeyFileTests
     public void Our_signature_verifies_in_an_independent_library()
     {
         JwkKeyPair key = KeyFactory.Generate(new KeySpec());
-        string header = Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT", kid = key.KeyId }));
-        string payload = Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(new { iss = "c", sub = "c", aud = "a", exp = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds() }));
+        string header = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(JsonSerializer.SerializeToUtf8Bytes(new { alg = "RS256", typ = "JWT", kid = key.KeyId }));
+        string payload = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(JsonSerializer.SerializeToUtf8Bytes(new { iss = "c", sub = "c", aud = "a", exp = DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds() }));
         string input = header + "." + payload;
-        string jwt = input + "." + Base64Url.Encode(key.Sign(System.Text.Encoding.ASCII.GetBytes(input)));
+        string jwt = input + "." + Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(key.Sign(System.Text.Encoding.ASCII.GetBytes(input)));
         Assert.True(Validate(jwt, new JsonWebKey(key.PublicJwk)));
     }
 

@@ -29,7 +29,7 @@ public class KeyImportTests
         Assert.Equal("P-256", key.Curve);
         Assert.Equal("ES256", key.Algorithm);
         ECParameters p = ec.ExportParameters(false);
-        Assert.Contains(Base64Url.Encode(p.Q.X!), key.PublicJwk);
+        Assert.Contains(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(p.Q.X!), key.PublicJwk);
     }
 
     [Fact]

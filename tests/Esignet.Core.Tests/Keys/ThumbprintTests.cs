@@ -43,4 +43,20 @@ public class ThumbprintTests
         Assert.Equal(a.Thumbprint, b.Thumbprint);
         Assert.True(a.HasSamePublicKey(b));
     }
+
+    [Fact]
+    public void A_jwk_with_leading_zero_padding_keeps_the_rfc_7638_thumbprint()
+    {
+        // Some tools write n with a leading 0x00 (a signed big-endian integer). RFC 7638 §3.3 hashes the unpadded
+        // value, so the kid must stay the RFC's answer, not the hash of the padded text.
+        byte[] n = Base64UrlEncoder.DecodeBytes(Rfc7638N);
+        string padded = Base64UrlEncoder.Encode(new byte[] { 0 }.Concat(n).ToArray());
+        Assert.NotEqual(Rfc7638N, padded);
+
+        JwkKeyPair key = KeyFactory.FromJwk("{\"kty\":\"RSA\",\"n\":\"" + padded + "\",\"e\":\"AAEAAQ\"}");
+
+        Assert.Equal("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", key.Thumbprint);
+        Assert.Contains("\"n\":\"" + Rfc7638N + "\"", key.PublicJwk);
+        Assert.Contains("\"e\":\"AQAB\"", key.PublicJwk);
+    }
 }
