@@ -27,7 +27,11 @@ $IdentityModelAssemblies = 'Microsoft.IdentityModel.Abstractions', 'Microsoft.Id
 
 function Import-OlderIdentityModel {
     # Into the default load context, as a module's RequiredAssemblies or Add-Type would.
-    foreach ($name in $IdentityModelAssemblies) { Add-Type -Path (Join-Path $IdentityModelPath "$name.dll") }
+    # 6.x had no Microsoft.IdentityModel.Abstractions: load whichever of the set the version ships.
+    foreach ($name in $IdentityModelAssemblies) {
+        $file = Join-Path $IdentityModelPath "$name.dll"
+        if (Test-Path $file) { Add-Type -Path $file }
+    }
 }
 
 function Test-JwtRoundTrip {
@@ -104,6 +108,15 @@ $facts.ThumbprintByIdentityModel = [Microsoft.IdentityModel.Tokens.Base64UrlEnco
 $private = [Microsoft.IdentityModel.Tokens.JsonWebKey]::new((Get-Content $key.PrivateJwkPath -Raw))
 $facts.AssertionWithModuleKey = Test-JwtRoundTrip -SigningKey $private -ValidationKey $public -Issuer $first.ClientId -Audience $TokenUri
 
+# The other copy accepts what the module's copy signed: a client assertion made by New-EsignetClientAssertion,
+# validated by the older library with the module's public JWK.
+$moduleAssertion = New-EsignetClientAssertion -ClientId $first.ClientId -Key $key -Audience $TokenUri -AsPlainText
+$validated = $null
+$null = [System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler]::new().ValidateToken($moduleAssertion,
+    [Microsoft.IdentityModel.Tokens.TokenValidationParameters]@{ ValidIssuer = $first.ClientId; ValidAudience = $TokenUri; IssuerSigningKey = $public },
+    [ref] $validated)
+$facts.ModuleAssertionAcceptedByOtherCopy = $validated.Subject -eq $first.ClientId
+
 # The module still works with the library in the session: a new key, a new client.
 $secondKey = New-EsignetJwk -Path (Join-Path $WorkPath 'keys/second') -Curve P-256
 $second = New-Client 'second' $secondKey
@@ -121,6 +134,8 @@ $loaded = foreach ($assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
 }
 $facts.IdentityModel = @($loaded | Where-Object Name -in $IdentityModelAssemblies | Select-Object Name, Version, Context)
 $facts.InEsignetContext = @($loaded | Where-Object Context -eq 'Esignet' | ForEach-Object Name)
+$facts.IdentityModelInEsignetContext = @($loaded | Where-Object { $_.Context -eq 'Esignet' -and $_.Name -like 'Microsoft.IdentityModel.*' } |
+    Select-Object Name, Version, Location)
 $facts.FromModuleFolderInDefault = @($loaded | Where-Object { $_.Context -eq 'Default' -and $_.Location.StartsWith($moduleFolder) } | ForEach-Object Name)
 
 Disconnect-EsignetServer

@@ -5,24 +5,33 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../../tools/Sandbox.psm1') -Force
 
-    # Older than anything the module or its tests use (the tests use 8.x), with assets for .NET 8 and later.
-    $script:OlderVersion = '7.5.0'
-    $script:IdentityModelPath = Join-Path $TestDrive 'identitymodel'
-    $null = New-Item -ItemType Directory $script:IdentityModelPath
-    foreach ($id in 'Microsoft.IdentityModel.Abstractions', 'Microsoft.IdentityModel.Logging', 'Microsoft.IdentityModel.Tokens',
-        'Microsoft.IdentityModel.JsonWebTokens', 'System.IdentityModel.Tokens.Jwt') {
-        Copy-Item (Join-Path (Get-NuGetPackagePath -Id $id -Version $script:OlderVersion) "lib/net8.0/$id.dll") $script:IdentityModelPath
+    # Older than the module's own (8.x), as other modules load them: 7.5.0 (net8.0 assets) and the 6.x line
+    # (netstandard2.0 assets, no Abstractions yet). tests/Tools/Tools.csproj downloads both.
+    $script:Older = @{
+        '7.5.0'  = @{ Framework = 'net8.0'; Names = 'Microsoft.IdentityModel.Abstractions', 'Microsoft.IdentityModel.Logging',
+                'Microsoft.IdentityModel.Tokens', 'Microsoft.IdentityModel.JsonWebTokens', 'System.IdentityModel.Tokens.Jwt' }
+        '6.10.0' = @{ Framework = 'netstandard2.0'; Names = 'Microsoft.IdentityModel.Logging', 'Microsoft.IdentityModel.Tokens',
+                'Microsoft.IdentityModel.JsonWebTokens', 'System.IdentityModel.Tokens.Jwt' }
+    }
+    $script:IdentityModelPaths = @{}
+    foreach ($version in $script:Older.Keys) {
+        $path = Join-Path $TestDrive "identitymodel-$version"
+        $null = New-Item -ItemType Directory $path
+        foreach ($id in $script:Older[$version].Names) {
+            Copy-Item (Join-Path (Get-NuGetPackagePath -Id $id -Version $version) "lib/$($script:Older[$version].Framework)/$id.dll") $path
+        }
+        $script:IdentityModelPaths[$version] = $path
     }
 
     $script:Sandbox = Start-EsignetSandbox -Configuration $env:ESIGNET_TEST_CONFIGURATION
 
-    function Invoke-Scenario([string] $Order) {
-        $work = Join-Path $TestDrive $Order
+    function Invoke-Scenario([string] $Order, [string] $Version) {
+        $work = Join-Path $TestDrive "$Order-$Version"
         $null = New-Item -ItemType Directory $work
         $scenario = Join-Path $PSScriptRoot 'Coexistence.Scenario.ps1'
         $r = Invoke-FreshPwsh -WorkingDirectory $work -Script @"
-& '$scenario' -Order $Order -ModulePath '$(Get-TestModulePath)' -IdentityModelPath '$script:IdentityModelPath' ``
-    -SandboxUri '$($script:Sandbox.Uri)' -TokenUri '$($script:Sandbox.TokenUri)' -WorkPath '$work' -ClientIdPrefix 'coexist-$($Order.ToLowerInvariant())'
+& '$scenario' -Order $Order -ModulePath '$(Get-TestModulePath)' -IdentityModelPath '$($script:IdentityModelPaths[$Version])' ``
+    -SandboxUri '$($script:Sandbox.Uri)' -TokenUri '$($script:Sandbox.TokenUri)' -WorkPath '$work' -ClientIdPrefix 'coexist-$($Order.ToLowerInvariant())-$($Version.Replace('.', ''))'
 "@
         $line = $r.Output | Where-Object { $_.StartsWith('FACTS ') } | Select-Object -Last 1
         [pscustomobject]@{ ExitCode = $r.ExitCode; Log = ($r.Output -join "`n"); Facts = if ($line) { $line.Substring(6) | ConvertFrom-Json } }
@@ -33,12 +42,15 @@ AfterAll {
     $script:Sandbox | Stop-EsignetSandbox
 }
 
-Describe 'Beside an older Microsoft.IdentityModel, loaded <Order>' -ForEach @(
-    @{ Order = 'IdentityModelFirst' }
-    @{ Order = 'ModuleFirst' }
+Describe 'Beside Microsoft.IdentityModel <Version>, loaded <Order>' -ForEach @(
+    @{ Order = 'IdentityModelFirst'; Version = '7.5.0' }
+    @{ Order = 'ModuleFirst'; Version = '7.5.0' }
+    @{ Order = 'IdentityModelFirst'; Version = '6.10.0' }
+    @{ Order = 'ModuleFirst'; Version = '6.10.0' }
 ) {
     BeforeAll {
-        $run = Invoke-Scenario $Order
+        $run = Invoke-Scenario $Order $Version
+        $expected = $script:Older[$Version].Names
         $facts = $run.Facts
     }
 
@@ -56,12 +68,11 @@ Describe 'Beside an older Microsoft.IdentityModel, loaded <Order>' -ForEach @(
     }
 
     It 'leaves the older library loaded once, in the default context, and working' {
-        $facts.IdentityModel.Count | Should -Be 5
-        foreach ($assembly in $facts.IdentityModel) {
-            $assembly.Version | Should -Be "$script:OlderVersion.0" -Because "$($assembly.Name) must be the one the session loaded"
-            $assembly.Context | Should -Be 'Default'
+        $inDefault = @($facts.IdentityModel | Where-Object Context -eq 'Default')
+        @($inDefault.Name | Sort-Object) | Should -Be @($expected | Sort-Object) -Because 'each of the other copy''s assemblies is loaded once, in the default context'
+        foreach ($assembly in $inDefault) {
+            $assembly.Version | Should -Be "$Version.0" -Because "$($assembly.Name) must be the one the session loaded"
         }
-        @($facts.IdentityModel.Name | Sort-Object -Unique).Count | Should -Be 5 -Because 'no second copy is loaded'
         $facts.JwtAfterModule | Should -BeTrue
         if ($Order -eq 'IdentityModelFirst') { $facts.JwtBeforeModule | Should -BeTrue }
     }
@@ -71,9 +82,20 @@ Describe 'Beside an older Microsoft.IdentityModel, loaded <Order>' -ForEach @(
         $facts.AssertionWithModuleKey | Should -BeTrue
     }
 
-    It 'keeps Esignet.Core in the module''s private context, and only the cmdlet assembly in the default one' {
+    It 'accepts, in the other copy, a client assertion the module signed' {
+        $facts.ModuleAssertionAcceptedByOtherCopy | Should -BeTrue
+    }
+
+    It 'keeps Esignet.Core and its own Microsoft.IdentityModel in the module''s private context, and only the cmdlet assembly in the default one' {
         $facts.InEsignetContext | Should -Contain 'Esignet.Core'
-        $facts.InEsignetContext | Where-Object { $_ -like '*IdentityModel*' } | Should -BeNullOrEmpty
+        # The module's copy (8.x) was used for the keys and the assertion, from dependencies/, beside the other one.
+        $ours = @($facts.IdentityModelInEsignetContext)
+        @($ours.Name) | Should -Contain 'Microsoft.IdentityModel.Tokens'
+        @($ours.Name) | Should -Contain 'Microsoft.IdentityModel.JsonWebTokens'
+        foreach ($assembly in $ours) {
+            [version] $assembly.Version | Should -BeGreaterOrEqual ([version] '8.0.0.0') -Because "$($assembly.Name) is the module's own copy"
+            Split-Path $assembly.Location -Parent | Split-Path -Leaf | Should -Be 'dependencies'
+        }
         $facts.FromModuleFolderInDefault | Should -Be @('Esignet.PowerShell')
     }
 }
