@@ -37,6 +37,10 @@ public class AssemblyIsolationTests
     {
         IReadOnlyList<string> shipped = ModuleBinaries.Dependencies();
         Assert.Contains(Bridge, shipped);   // else this test checks nothing
+        // Core's libraries are what the private context isolates: with them shipped, a reference from the cmdlets
+        // to any of them fails this test.
+        Assert.Contains("Microsoft.IdentityModel.Tokens", shipped);
+        Assert.Contains("Microsoft.IdentityModel.JsonWebTokens", shipped);
 
         IEnumerable<string> isolated = shipped.Where(n => n != Bridge);
         Assert.Empty(ModuleBinaries.CmdletReferences().Intersect(isolated, StringComparer.OrdinalIgnoreCase));

@@ -21,7 +21,7 @@ namespace Esignet.Core.Files
         private const int GroupOrOtherAny = 0x3F;  // 0077
         private const int GroupOrOtherWrite = 0x12; // 0022
 
-        private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+        private static bool IsWindows => OperatingSystem.IsWindows();
 
         /// <summary>
         /// Creates the folder and any missing parents, one level at a time, each owner-only from its creation
@@ -203,19 +203,32 @@ namespace Esignet.Core.Files
                 return WindowsAcl.CreateOwnerOnly(path);
             }
 
-            SafeFileHandle? fd = UnixNative.Open(path,
-                UnixNative.WriteOnly | UnixNative.Create | UnixNative.Exclusive | UnixNative.NoFollow | UnixNative.CloseOnExec, OwnerReadWrite, out int errno);
-            if (fd == null)
+            // The runtime's own create: open(O_CREAT|O_EXCL|O_CLOEXEC) with the mode in the same call, so the file is
+            // 0600 (or stricter, by the umask) before its first byte. O_EXCL refuses any existing last component,
+            // a symbolic link included, even a dangling one (POSIX open(2): "If O_CREAT and O_EXCL are set ...
+            // symbolic links are not followed"), which is what O_NOFOLLOW added before. The ledger's opens, which
+            // must open existing files without following links, keep the native O_NOFOLLOW (UnixNative): the
+            // runtime has no option for it.
+            var options = new FileStreamOptions
             {
-                if (errno == UnixNative.ErrnoExists)
-                {
-                    throw new IOException($"'{path}' already exists.");
-                }
-
-                throw new UnauthorizedAccessException($"Cannot create '{path}' (errno {errno}).");
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                BufferSize = 1,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            };
+            try
+            {
+                return new FileStream(path, options);
             }
-
-            return new FileStream(fd, FileAccess.Write, 1);
+            catch (IOException) when (File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget != null)
+            {
+                throw new IOException($"'{path}' already exists.");
+            }
+            catch (IOException e)
+            {
+                throw new UnauthorizedAccessException($"Cannot create '{path}': {e.Message}", e);
+            }
         }
 
         /// <summary>Owner-only permissions on an existing file or folder.</summary>
@@ -227,10 +240,14 @@ namespace Esignet.Core.Files
                 return;
             }
 
-            if (NativeChmod(path, isDirectory ? OwnerAll : OwnerReadWrite) != 0)
+            try
+            {
+                File.SetUnixFileMode(path, (UnixFileMode)(isDirectory ? OwnerAll : OwnerReadWrite));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 throw new EsignetException("PermissionsNotSet", EsignetErrorKind.WriteError,
-                    $"Could not make '{path}' owner-only (chmod failed, errno {Marshal.GetLastWin32Error()}).") { TargetObject = path };
+                    $"Could not make '{path}' owner-only (chmod failed: {e.Message}).", e) { TargetObject = path };
             }
         }
 
@@ -251,8 +268,5 @@ namespace Esignet.Core.Files
 
         /// <summary>The current process's effective uid; null on Windows.</summary>
         public static uint? CurrentUnixUser => IsWindows ? (uint?)null : UnixNative.EffectiveUserId;
-
-        [DllImport("libc", EntryPoint = "chmod", SetLastError = true)]
-        private static extern int NativeChmod(string path, int mode);
     }
 }
