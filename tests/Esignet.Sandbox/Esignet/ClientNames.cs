@@ -47,12 +47,15 @@ public static class ClientNames
 
     private static string ToJson(List<KeyValuePair<string, string?>> map, string? none)
     {
-        var obj = new JsonObject();
+        // A LinkedHashMap/HashMap written by Jackson; a repeated key keeps its last value.
+        var members = new List<KeyValuePair<string, string?>>();
         foreach (var (key, value) in map)
         {
-            if (key != "@none") obj[key] = value;
+            if (key == "@none") continue;
+            members.RemoveAll(m => m.Key == key);
+            members.Add(new(key, value));
         }
-        if (none is not null) obj["@none"] = none;
-        return obj.ToJsonString(JsonOptions.Compact);
+        if (none is not null) members.Add(new("@none", none));
+        return JacksonStringWriter.Object(members);
     }
 }

@@ -53,6 +53,24 @@ public static class JsonSimpleWriter
         }
     }
 
+    /// <summary>
+    /// json-simple's <c>JSONArray.toJSONString(List)</c>: how eSignet 1.8 stores the list columns
+    /// (ClientManagementServiceImpl.java@v1.8.0), so what their varchar limits measure; "/" is written "\/".
+    /// </summary>
+    public static string Array(IEnumerable<string?> values)
+    {
+        var sb = new StringBuilder("[");
+        var first = true;
+        foreach (var value in values)
+        {
+            if (!first) sb.Append(',');
+            first = false;
+            if (value is null) sb.Append("null");
+            else AppendString(sb, value);
+        }
+        return sb.Append(']').ToString();
+    }
+
     /// <summary>json-simple's <c>JSONValue.escape</c>.</summary>
     public static void AppendString(StringBuilder sb, string text)
     {
