@@ -239,6 +239,7 @@ namespace Esignet.Core.Definitions
                 if (!ok)
                 {
                     string hint = !line.RedirectUrisAnyScheme && uri.IndexOf("://", StringComparison.Ordinal) > 0 ? " (eSignet 1.0/1.1 accept only http, https and other java.net.URL protocols)" : string.Empty;
+                    if (uri.IndexOf(',') >= 0) hint += ". If these are several URIs, separate them with ';' or '|'";
                     issues.Error(f, itemCode, ValidationRuleNames.InvalidUrl, $"'{uri}' is not a redirect URI eSignet {line} accepts: {reason}{hint}.");
                     continue;
                 }

@@ -38,9 +38,10 @@ namespace Esignet.Core.Definitions
             bool first = true;
             foreach (string value in values)
             {
+                if (value == null) continue; // the service drops null elements before storing (esignet-api.md §2.1)
                 if (!first) length++;
                 first = false;
-                length += value == null ? 4 : JsonSimpleString(value);
+                length += JsonSimpleString(value);
             }
 
             return length;

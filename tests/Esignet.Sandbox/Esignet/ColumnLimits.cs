@@ -15,7 +15,8 @@ public static class ColumnLimits
     /// <summary>The first column that overflows, as "character varying(N)", or null when the row fits.</summary>
     public static string? FirstOverflow(EsignetClientRecord row, EsignetLine line)
     {
-        if (row.Name.EnumerateRunes().Count() > line.NameColumnLength) // PostgreSQL varchar counts characters, not UTF-16 units return Varchar(line.NameColumnLength);
+        // PostgreSQL's varchar counts characters (code points), not UTF-16 units.
+        if (row.Name.EnumerateRunes().Count() > line.NameColumnLength) return Varchar(line.NameColumnLength);
         if (row.LogoUri.Length > 2048) return Varchar(2048);
         if (!line.HasBoundedListColumns) return null;
         if (Json(row.RedirectUris) > 2048 || Json(row.UserClaims) > 2048) return Varchar(2048);
