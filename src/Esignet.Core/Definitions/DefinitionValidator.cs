@@ -218,12 +218,16 @@ namespace Esignet.Core.Definitions
             }
 
             if (!UrlRules.IsJavaUrl(value!, out string reason))
-                issues.Error(field, code, ValidationRuleNames.InvalidUrl, $"'{value}' is not a valid URL: {reason}.");
+                issues.Error(field, code, ValidationRuleNames.InvalidUrl, $"'{ShowLineBreaks(value!)}' is not a valid URL: {reason}.");
             else if (value!.Length > LogoUriColumn)
                 issues.Error(field, lengthCode, ValidationRuleNames.DatabaseColumnLength, $"The logo URI is {value.Length} characters long; at most {LogoUriColumn} are stored.");
             else if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
                 issues.Warning(field, code, ValidationRuleNames.SuspiciousUrl, $"'{value}' is plain http; browsers will warn on an https login page.");
         }
+
+        /// <summary>A value with its line breaks written as \r and \n, so a message stays on one line and shows them.</summary>
+        private static string ShowLineBreaks(string value) =>
+            value.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\u0085", "\\u0085").Replace("\u2028", "\\u2028").Replace("\u2029", "\\u2029");
 
         private static void CheckRedirectUris(List<string> uris, string countCode, string itemCode, ValidationRules rules, IssueCollector issues)
         {
@@ -240,7 +244,7 @@ namespace Esignet.Core.Definitions
                 {
                     string hint = !line.RedirectUrisAnyScheme && uri.IndexOf("://", StringComparison.Ordinal) > 0 ? " (eSignet 1.0/1.1 accept only http, https and other java.net.URL protocols)" : string.Empty;
                     if (uri.IndexOf(',') >= 0) hint += ". If these are several URIs, separate them with ';' or '|'";
-                    issues.Error(f, itemCode, ValidationRuleNames.InvalidUrl, $"'{uri}' is not a redirect URI eSignet {line} accepts: {reason}{hint}.");
+                    issues.Error(f, itemCode, ValidationRuleNames.InvalidUrl, $"'{ShowLineBreaks(uri)}' is not a redirect URI eSignet {line} accepts: {reason}{hint}.");
                     continue;
                 }
 

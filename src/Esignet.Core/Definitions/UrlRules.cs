@@ -171,8 +171,8 @@ namespace Esignet.Core.Definitions
                 }
                 else if (refusedTld != null)
                 {
-                    string why = CommonsDomainRules.IsInternalTld(refusedTld) ? " (an internal name: eSignet cannot know it)" : string.Empty;
-                    reason = $"its host '{host}' ends in '.{refusedTld}'{why}, which is not in the IANA list (of 2020) that eSignet's URL validator (commons-validator 1.7) carries, so eSignet refuses it with invalid_redirect_uri. Use a host under a public TLD, a single-label host name, localhost or an IP address";
+                    string why = CommonsDomainRules.IsInternalTld(refusedTld) ? " Internal names (.local, .internal, .svc.cluster.local, ...) are refused even where your network resolves them." : string.Empty;
+                    reason = $"its host '{host}' ends in '.{refusedTld}', a TLD missing from the IANA list of 2020 that is built into commons-validator 1.7, the library eSignet checks redirect URIs with, so eSignet answers invalid_redirect_uri.{why} Use a host under a public TLD, a single-label host name, localhost or an IP address";
                     return false;
                 }
                 else

@@ -104,6 +104,7 @@ public class RedirectUriFidelityTests
         Assert.Contains($"'.{tld}'", reason, StringComparison.Ordinal);
         Assert.Contains("commons-validator 1.7", reason, StringComparison.Ordinal);
         Assert.Contains("Use a host under a public TLD", reason, StringComparison.Ordinal);
+        Assert.Contains("invalid_redirect_uri", reason, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, bool> LogoCases() => new()

@@ -111,7 +111,7 @@ public sealed class ClientManagementService
         return Store(updated, config.Esignet);
     }
 
-    // §2.7 PATCH: only non-null members apply; encPublicKey validated like a public key (§3.4), never unique.
+    // §2.7 PATCH: only non-null members apply (additionalConfig: see below); encPublicKey validated like a public key (§3.4), never unique.
     private EsignetOutcome Patch(EsignetClientRecord existing, BoundFields r, ActiveConfig config, DateTimeOffset now)
     {
         var updated = existing with { UpdatedAt = now };
@@ -130,7 +130,10 @@ public sealed class ClientManagementService
         if (r.TextList("clientAuthMethods") is { } methods) updated = updated with { ClientAuthMethods = WithoutNulls(methods) };
         if (r.HasValue("clientName") || r.HasValue("clientNameLangMap"))
             updated = updated with { Name = ClientNames.Merge(existing.Name, r.Text("clientName"), r.TextMap("clientNameLangMap")) };
+        // additionalConfig is a JsonNode: Jackson binds an explicit null to NullNode, which passes the != null test of
+        // buildClient (ClientManagementServiceImpl.java@v1.8.0), so "additionalConfig": null clears the stored config.
         if (r.Element("additionalConfig") is { } additional) updated = updated with { AdditionalConfig = additional.GetRawText() };
+        else if (r.IsPresent("additionalConfig")) updated = updated with { AdditionalConfig = null };
         return Store(updated, config.Esignet);
     }
 

@@ -28,6 +28,9 @@ public sealed class BoundFields
     internal BoundFields(Dictionary<string, JsonElement> members) => _members = members;
 
     /// <summary>True when the member is present and not JSON null (Java: the field is non-null).</summary>
+    /// <summary>The member was sent, even as JSON null.</summary>
+    public bool IsPresent(string name) => _members.ContainsKey(name);
+
     public bool HasValue(string name) => _members.TryGetValue(name, out var e) && e.ValueKind != JsonValueKind.Null;
 
     public string? Text(string name) => HasValue(name) ? _members[name].GetString() : null;
