@@ -98,4 +98,99 @@ public sealed class FidelityTests
         acrs["authContextRefs"] = Bodies.Array("mosip:idp:acr:generated-code", null);
         JsonAssert.EsignetSuccess(await sandbox.EsignetAsync(HttpMethod.Post, "oidc-client", Bodies.Wrap(acrs), token), "null-acr");
     }
+
+    public static TheoryData<string, string?> ScalarCases() => new()
+    {
+        // JSON value for clientName, expected stored name (null = unknown_error): Jackson's StringDeserializer coerces
+        // scalars to their text and refuses arrays and objects (issue 16, rule 11).
+        { "123", "123" },
+        { "1.50", "1.50" },
+        { "true", "true" },
+        { "[\"Portal\"]", null },
+        { "{\"eng\":\"Portal\"}", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ScalarCases))]
+    public async Task Rule11_scalars_are_coerced_to_strings_and_arrays_or_objects_are_unknown_error(string json, string? stored)
+    {
+        await using var sandbox = await TestSandbox.StartAsync("1.8");
+        var request = Bodies.EsignetCreate("scalar-1");
+        request["clientName"] = JsonNode.Parse(json);
+        var answer = await sandbox.EsignetAsync(HttpMethod.Post, "oidc-client", Bodies.Wrap(request), await sandbox.KeycloakTokenAsync());
+        if (stored is null)
+        {
+            JsonAssert.EsignetError(answer, "unknown_error");
+            Assert.Empty(sandbox.Host.EsignetClients.Snapshot());
+        }
+        else
+        {
+            JsonAssert.EsignetSuccess(answer, "scalar-1");
+            Assert.Equal(stored, sandbox.Host.EsignetClients.Snapshot().Single().Name);
+        }
+    }
+
+    public static TheoryData<string, string, string, string?> JwkCases() => new()
+    {
+        // line, member, JSON value, expected code (null = accepted)  (issue 16, rule 12)
+        { "1.8", "kty", "1", "unknown_error" },      // (String) jwk.get("kty"), IdentityProviderUtil.java@v1.8.0
+        { "1.8", "alg", "5", "unknown_error" },
+        { "1.8", "use", "true", "unknown_error" },
+        { "1.8", "kid", "5", "invalid_public_key" }, // read by jose4j, which throws JoseException
+        { "1.7", "kty", "1", "unknown_error" },      // IdentityProviderUtil.java@v1.7.1 casts only kty
+        { "1.7", "alg", "5", "invalid_public_key" },
+        { "1.5", "alg", "5", "invalid_public_key" }, // RsaJsonWebKey(map) alone, IdentityProviderUtil.java@v1.5.1
+        { "1.8", "alg", "null", null },              // a Java null passes; only a blank string fails
+        { "1.8", "use", "null", null },
+        { "1.8", "alg", "\" \"", "invalid_public_key" },
+        { "1.7", "alg", "\" \"", null },             // the blank check came with 1.8
+    };
+
+    [Theory]
+    [MemberData(nameof(JwkCases))]
+    public async Task Rule12_jwk_member_types(string version, string member, string json, string? code)
+    {
+        await using var sandbox = await TestSandbox.StartAsync(version);
+        var jwk = TestKeys.Jwk(TestKeys.NewRsa(2048), alg: "RS256", use: "sig");
+        jwk[member] = JsonNode.Parse(json);
+        var answer = await sandbox.EsignetAsync(HttpMethod.Post, "oidc-client", Bodies.Wrap(Bodies.EsignetCreate("jwk-1", jwk)), await sandbox.KeycloakTokenAsync());
+        if (code is null) JsonAssert.EsignetSuccess(answer, "jwk-1");
+        else JsonAssert.EsignetError(answer, code);
+    }
+
+    [Theory]
+    [InlineData("1.5", 511, "invalid_public_key")]
+    [InlineData("1.5", 512, null)]
+    [InlineData("1.8", 256, "invalid_public_key")]
+    [InlineData("1.8", 512, null)]
+    public async Task Rule12_rsa_moduli_under_512_bits_are_invalid_public_key(string version, int bits, string? code)
+    {
+        // RSAKeyFactory refuses moduli under 512 bits; RSAPublicKeySpec does not check that n is a product of primes.
+        await using var sandbox = await TestSandbox.StartAsync(version);
+        var n = new byte[(bits + 7) / 8];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(n);
+        n[0] = (byte)(bits % 8 == 0 ? 0x80 | n[0] : (1 << (bits % 8 - 1)) | (n[0] & ((1 << (bits % 8 - 1)) - 1)));
+        n[^1] |= 1;
+        var jwk = new JsonObject { ["kty"] = "RSA", ["n"] = TestKeys.B64(n), ["e"] = "AQAB" };
+        var answer = await sandbox.EsignetAsync(HttpMethod.Post, "oidc-client", Bodies.Wrap(Bodies.EsignetCreate("small-1", jwk)), await sandbox.KeycloakTokenAsync());
+        if (code is null) JsonAssert.EsignetSuccess(answer, "small-1");
+        else JsonAssert.EsignetError(answer, code);
+    }
+
+    [Theory]
+    [InlineData("1.8", null)]                   // computePublicKeyHash@v1.8.0 hashes the raw n: "AA"+n is another key
+    [InlineData("1.7", "duplicate_public_key")] // 1.5.1-1.7.1 compare the decoded modulus
+    public async Task Rule12_the_1_8_duplicate_check_hashes_n_as_sent(string version, string? code)
+    {
+        await using var sandbox = await TestSandbox.StartAsync(version);
+        var token = await sandbox.KeycloakTokenAsync();
+        var jwk = TestKeys.Jwk(TestKeys.NewRsa(2048));
+        JsonAssert.EsignetSuccess(await sandbox.EsignetAsync(HttpMethod.Post, "oidc-client", Bodies.Wrap(Bodies.EsignetCreate("dup-a", jwk.DeepClone().AsObject())), token), "dup-a");
+        var padded = jwk.DeepClone().AsObject();
+        var modulus = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(jwk["n"]!.GetValue<string>());
+        padded["n"] = TestKeys.B64([0, .. modulus]);
+        var answer = await sandbox.EsignetAsync(HttpMethod.Post, "oidc-client", Bodies.Wrap(Bodies.EsignetCreate("dup-b", padded)), token);
+        if (code is null) JsonAssert.EsignetSuccess(answer, "dup-b");
+        else JsonAssert.EsignetError(answer, code);
+    }
 }

@@ -59,3 +59,34 @@ Describe 'Test-EsignetClientDefinition gives the server''s verdict (issue 16)' {
         $issue.Message | Should -Match '256'
     }
 }
+
+Describe 'Set-EsignetClient keeps the display name on eSignet 1.8 (issue 16, rule 9)' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../tools/Sandbox.psm1') -Force
+        $script:Sandbox = Start-EsignetSandbox -Configuration $env:ESIGNET_TEST_CONFIGURATION
+        Reset-EsignetSandbox $script:Sandbox -Config @{ esignetVersion = '1.8'; pmsVersion = '1.2.2' }
+    }
+    AfterAll {
+        Disconnect-EsignetServer -ErrorAction SilentlyContinue
+        $script:Sandbox | Stop-EsignetSandbox
+    }
+
+    It 'sends the current clientName with a new language map, so a name stored as plain text survives' {
+        Connect-TestSandbox $script:Sandbox -Version '1.8' -Ledger (Join-Path $TestDrive 'names.jsonl')
+        $row = [pscustomobject]@{ clientId = 'plain-name'; clientName = 'OpenG2P Portal'; relyingPartyId = 'rp-1'; logoUri = 'https://portal.example.org/logo.png'; redirectUris = 'https://portal.example.org/cb' }
+        $null = $row | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'keys')
+        # Without a language map the module registers through oidc-client, which stores the name as plain text.
+        (Invoke-SandboxControl $script:Sandbox 'clients' | Where-Object clientId -eq 'plain-name').name | Should -Be 'OpenG2P Portal'
+        $null = Set-EsignetClient -ClientId 'plain-name' -ClientNameLangMap 'fra=Portail'
+        $stored = (Invoke-SandboxControl $script:Sandbox 'clients' | Where-Object clientId -eq 'plain-name').name | ConvertFrom-Json
+        $stored.'@none' | Should -Be 'OpenG2P Portal'
+        $stored.fra | Should -Be 'Portail'
+    }
+
+    It 'refuses a language-map change it cannot send safely, and says to give -ClientName' {
+        Connect-TestSandbox $script:Sandbox -Version '1.8' -Ledger (Join-Path $TestDrive 'empty.jsonl')
+        Set-EsignetClient -ClientId 'unknown-here' -ClientNameLangMap 'fra=Portail' -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'ClientNameRequired,*'
+        $e[0].Exception.Message | Should -Match '-ClientName'
+    }
+}
