@@ -65,6 +65,12 @@ public sealed class ClientRuleFidelityTests : IClassFixture<ClientRuleFidelityTe
         { "1.8", "client", "lang=bgc", null },
         { "1.8", "client", "lang=ivl", "invalid_language_code" },
         { "1.7", "client", "lang=", null },
+        // Upstream's own api-test cases (api-test/src/main/resources/esignet/CreateOIDCClientV2/CreateOIDCClient.yml@v1.5.1).
+        { "1.5", "oauth", "lang=mhsdfsfd", "invalid_language_code" },  // ESignet_CreateOIDCClientV2_Invalid_langCode_Size_Neg
+        { "1.5", "oauth", "lang=abc", "invalid_language_code" },       // ESignet_CreateOIDCClientV2_Invalid_langCode_Neg
+        { "1.5", "oauth", "langvalue=", "invalid_client_name_value" }, // ESignet_CreateOIDCClientV2_Invalid_clientNameLang_Neg
+        { "1.5", "oauth", "no-langmap", "invalid_client_name" },       // ...missing clientNameLangMap
+        { "1.5", "oauth", "lang=eng", null },
         // 8. 1.8 list columns measured on json-simple's text ('/' written as '\/').
         { "1.8", "client", "redirects-overflow-with-escaped-slashes", "duplicate_public_key" },
         { "1.8", "client", "redirects-fit-with-escaped-slashes", null },
@@ -134,6 +140,13 @@ public sealed class ClientRuleFidelityTests : IClassFixture<ClientRuleFidelityTe
                 d.RedirectUris = Enumerable.Range(1, 5).Select(i => $"https://portal.example.org/{i}" + Repeat("/a", segments)).ToList();
                 return;
             }
+            case "langvalue=":
+                d.ClientNameLangMap.Clear();
+                d.ClientNameLangMap["eng"] = "";
+                return;
+            case "no-langmap":
+                d.ClientNameLangMap.Clear();
+                return;
             case "acr+null":
                 d.AuthContextRefs.Add(null!);
                 return;
