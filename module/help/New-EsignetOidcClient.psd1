@@ -75,6 +75,7 @@ shown too; with -GenerateKey on PMS the Client ID shown is that of a throw-away 
         KeySize           = 'RSA modulus size in bits for -GenerateKey: 2048 (default), 3072 or 4096.'
         Update            = 'For a client the ledger shows as registered with the same key but a different definition, replace it with the row''s values (a full PUT) and report Updated, instead of reporting Changed and sending nothing.'
         Force             = 'With -GenerateKey: write new key files even into a folder that other users can write to. Without it such a folder is refused (KeyDirectoryNotPrivate) and nothing is written or sent for the row, since another user could swap the key.'
+        IncludeFailed     = 'Also write a result for every row that failed, with Outcome Failed, ErrorId (the server''s or validator''s code) and Error (the message naming the line and field), so that | Export-Csv makes a results file with one row per input row. The error is still written to the error stream too, so -ErrorVariable and $ErrorActionPreference work as before. Meant for CI jobs whose results file is read by people or by the next step.'
         ThrottleLimit     = 'How many registrations talk to the server at once (1 to 64; default 16); as many more rows have their key files and ledger entry written meanwhile, so that disk time never holds up a request. Results stream out as they finish, so with more than 1 their order can differ from the input; 1 registers strictly in input order. Key generation for -GenerateKey runs ahead on every core whatever this is. Input is read only as fast as slots free up, so memory stays flat for any length of input.'
         InputObject       = 'The whole pipeline row. Bound automatically when rows are piped in, so that an error can carry its row as TargetObject; not meant to be given by hand.'
     }
@@ -121,6 +122,15 @@ if ($failed) { exit 1 }
             Remarks = 'The CSV has the columns name,policyId,authPartnerId,logoUri,redirectUris (the PMS field names; authParnterId from the OpenG2P guide works too). The Client IDs PMS derives from the keys are in the results; the job fails when any row failed, after all rows were tried.'
         }
         @{
+            Title   = 'A CI results file with one row per input row, failures included'
+            Code    = @'
+Import-Csv ./clients.csv | New-EsignetOidcClient -GenerateKey -IncludeFailed -ErrorVariable failed |
+    Sort-Object LineNumber | Export-Csv ./created.csv
+if ($failed) { exit 1 }
+'@
+            Remarks = 'Rows that failed are in created.csv with Outcome Failed and the ErrorId and Error columns filled, so the results file never silently lacks them; Sort-Object LineNumber puts the rows back in input order.'
+        }
+        @{
             Title   = 'Register a key made earlier, with a language map'
             Code    = @'
 $key = New-EsignetJwk -Path ./keys/mobile-app
@@ -132,7 +142,7 @@ New-EsignetOidcClient -ClientId mobile-app -ClientName "Mobile App" -ClientNameL
     Inputs      = @(
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Rows with properties named after the parameters or their aliases, e.g. from Import-Csv or ConvertFrom-Json.' }
     )
-    Outputs     = 'Esignet.Core.Registration.RegistrationResult per row: ClientId, Outcome (Created, Exists, Changed or Updated), Status (ACTIVE or INACTIVE), ClientName, Api, Endpoint, Server, KeyId, KeyThumbprint, the three key file paths, and LineNumber. It holds no private key.'
-    Notes       = 'Up to -ThrottleLimit rows are registered at once and results stream out as they finish; -ThrottleLimit 1 keeps input order. A Client ID repeated within one input is refused on its second row (DuplicateClientIdInInput). Errors are non-terminating: use -ErrorVariable or $Error, and match on FullyQualifiedErrorId (the server''s or validator''s code, e.g. invalid_redirect_uri, duplicate_client_id, PMS_PRT_058). The ledger entry written for each request never holds a key or token. A registered client''s key and Client ID can never be changed; register a new client instead.'
+    Outputs     = 'Esignet.Core.Registration.RegistrationResult per row: ClientId, Outcome (Created, Exists, Changed, Updated, or Failed with -IncludeFailed, when ErrorId and Error are set), Status (ACTIVE or INACTIVE), ClientName, Api, Endpoint, Server, KeyId, KeyThumbprint, the three key file paths, and LineNumber. It holds no private key.'
+    Notes       = 'Results come out in completion order, not input order: up to -ThrottleLimit rows are registered at once and results stream out as they finish; -ThrottleLimit 1 keeps input order, and LineNumber (or Sort-Object LineNumber) ties each result to its row. Failed rows reach only the error stream unless -IncludeFailed is given. A Client ID repeated within one input is refused on its second row (DuplicateClientIdInInput). Errors are non-terminating: use -ErrorVariable or $Error, and match on FullyQualifiedErrorId (the server''s or validator''s code, e.g. invalid_redirect_uri, duplicate_client_id, PMS_PRT_058). The ledger entry written for each request never holds a key or token. A registered client''s key and Client ID can never be changed; register a new client instead.'
     Links       = @('Connect-EsignetServer', 'Get-EsignetClient', 'Set-EsignetClient', 'New-EsignetJwk', 'about_Esignet')
 }

@@ -44,6 +44,13 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>
+        /// Also write a result with Outcome Failed (and ErrorId, Error) for each row that failed, so that a results
+        /// file made with Export-Csv has one row per input row; the error is still written to the error stream.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter IncludeFailed { get; set; }
+
         /// <summary>How many registrations run at once. 1 registers strictly in input order.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -88,7 +95,9 @@ namespace Esignet.PowerShell.Commands
             }
             catch (EsignetException e)
             {
-                WriteRowError(e, target, line);
+                ErrorRecord error = RowErrors.Create(e, target, line);
+                WriteError(error);
+                WriteFailedResult(error, InputValues.Text(ClientId), InputValues.Text(ClientName), line);
                 return;
             }
 
@@ -103,7 +112,7 @@ namespace Esignet.PowerShell.Commands
                 return;
             }
 
-            _runner!.Submit(() => _service.ExecuteAsync(prepared, options, StopToken), new RowState(target, line));
+            _runner!.Submit(() => _service.ExecuteAsync(prepared, options, StopToken), new RowState(target, line, prepared.ClientId, prepared.Definition.ClientName));
         }
 
         protected override void EndProcessing()
@@ -126,8 +135,13 @@ namespace Esignet.PowerShell.Commands
             ReportProgress();
             // After Ctrl+C nothing is reported for cancelled rows: the ledger says Pending for a request that may
             // have been sent, and a rerun resolves it.
-            if (ReportedFailure(done, row.Target, row.Line))
+            if (ReportedFailure(done, row.Target, row.Line, out ErrorRecord? error))
             {
+                if (error != null)
+                {
+                    WriteFailedResult(error, row.ClientId, row.ClientName, row.Line);
+                }
+
                 return;
             }
 
@@ -181,11 +195,17 @@ namespace Esignet.PowerShell.Commands
 
         private sealed class RowState
         {
-            public RowState(object target, int? line)
+            public RowState(object target, int? line, string clientId, string? clientName)
             {
                 Target = target;
                 Line = line;
+                ClientId = clientId;
+                ClientName = clientName;
             }
+
+            public string ClientId { get; }
+
+            public string? ClientName { get; }
 
             public object Target { get; }
 
@@ -215,9 +235,28 @@ namespace Esignet.PowerShell.Commands
 
         private static string Where(int? line) => line is int l ? $"Line {l}: " : string.Empty;
 
-        private void WriteRowError(EsignetException e, object target, int? line)
+        /// <summary>With -IncludeFailed, the failed row as a result too, so an exported results file misses no row.</summary>
+        private void WriteFailedResult(ErrorRecord error, string? clientId, string? clientName, int? line)
         {
-            WriteError(RowErrors.Create(e, target, line));
+            if (!IncludeFailed)
+            {
+                return;
+            }
+
+            ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
+            string? server = (api == ClientApi.Pms ? RequireContext().PmsUri : RequireContext().EsignetUri)?.ToString().TrimEnd('/');
+
+            WriteObject(new RegistrationResult
+            {
+                ClientId = clientId ?? string.Empty,
+                ClientName = clientName,
+                Outcome = "Failed",
+                Api = api.ToString(),
+                Server = server,
+                LineNumber = line,
+                ErrorId = error.FullyQualifiedErrorId.Split(',')[0],
+                Error = error.ErrorDetails?.Message ?? error.Exception.Message,
+            });
         }
     }
 }
