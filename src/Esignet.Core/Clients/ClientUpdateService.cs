@@ -310,6 +310,7 @@ namespace Esignet.Core.Clients
                 PrivateJwkPath = b?.PrivateJwkPath,
                 PublicJwkPath = b?.PublicJwkPath,
                 DefinitionHash = DefinitionHash.Compute(d),
+                InputHash = b?.InputHash ?? b?.DefinitionHash,
                 Definition = LedgerDefinition.From(d),
             });
         }

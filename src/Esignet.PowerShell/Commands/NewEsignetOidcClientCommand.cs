@@ -106,8 +106,10 @@ namespace Esignet.PowerShell.Commands
                 WriteWarning(Where(line) + warning.Field + ": " + warning.Message);
             }
 
-            string action = $"Register OIDC client via {prepared.Endpoint} on {prepared.Server} with body {prepared.RequestBody}";
-            if (!ShouldProcess(prepared.ClientId, action))
+            // One line per row for -WhatIf and -Verbose; the body (public key only) only under -Verbose.
+            WriteVerbose($"{Where(line)}body for {prepared.Endpoint}: {prepared.RequestBody}");
+            string said = Describe(prepared, RegistrationPreview.Expect(context, prepared, Update));
+            if (!ShouldProcess(Where(line) + said, said + " Continue?", "New-EsignetOidcClient"))
             {
                 return;
             }
@@ -154,6 +156,36 @@ namespace Esignet.PowerShell.Commands
             WriteObject(result);
         }
 
+        /// <summary>What a row will do, in one line: "nothing is sent" when the ledger shows it needs no request.</summary>
+        private string Describe(PreparedRegistration p, ExpectedAction expected)
+        {
+            string who = p.Api == ClientApi.Pms && p.NewKeyFiles != null ? $"'{p.Definition.ClientName}' (Client ID from its new key)" : $"'{p.ClientId}'";
+            switch (expected)
+            {
+                case ExpectedAction.NothingRegistered:
+                    return $"Client {who} is already registered on {p.Server} with this key and this definition (ledger): nothing is sent.";
+                case ExpectedAction.NothingChanged:
+                    return $"Client {who} is registered on {p.Server} with this key, but the row differs: nothing is sent (add -Update to replace it).";
+                case ExpectedAction.Update:
+                    return $"Replace OIDC client {who} on {p.Server} with the row's values (-Update).";
+                case ExpectedAction.Refused:
+                    return $"Client {who} is in the ledger for {p.Server} with another key: the row will fail with ClientIdTaken, nothing is sent.";
+                default:
+                    return $"Register OIDC client {who} via {p.Endpoint} on {p.Server}.";
+            }
+        }
+
+        /// <summary>True under -WhatIf (given or by $WhatIfPreference): no key is needed then, only its shape.</summary>
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? given))
+            {
+                return LanguagePrimitives.IsTrue(given);
+            }
+
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+
         /// <summary>Verbose output must come from the pipeline thread; the transport queues it from any thread.</summary>
         private void FlushVerbose()
         {
@@ -182,6 +214,11 @@ namespace Esignet.PowerShell.Commands
         /// <summary>The same Client ID twice in one run is an input mistake (for PMS: the same key twice).</summary>
         private void RejectRepeatedClientId(PreparedRegistration prepared, int? line)
         {
+            if (prepared.Api == ClientApi.Pms && prepared.NewKeyFiles != null && _keyPool?.IsPlaceholder == true)
+            {
+                return; // -WhatIf: every new key is the same placeholder, so its PMS Client ID repeats by design
+            }
+
             if (_seenClientIds.TryGetValue(prepared.ClientId, out int? first))
             {
                 string where = first.HasValue ? $"line {first.Value}" : "an earlier row";
@@ -226,7 +263,8 @@ namespace Esignet.PowerShell.Commands
                 GenerateKey = GenerateKey,
                 KeyDirectory = ResolveNewPath(KeyDirectory ?? "keys"),
                 KeySpec = spec,
-                KeyPool = GenerateKey ? (_keyPool ??= Own(new KeyPool(spec))) : null,
+                // Under -WhatIf no key is kept, so one placeholder serves every row instead of an RSA key per row.
+                KeyPool = GenerateKey ? (_keyPool ??= Own(IsWhatIf() ? KeyPool.Placeholder(spec) : new KeyPool(spec))) : null,
                 Update = Update,
                 SendGate = _sendGate,
                 AllowSharedKeyDirectory = Force,
