@@ -165,3 +165,27 @@ Describe '-WhatIf -GenerateKey needs no key per row (item 14)' {
         Join-Path $TestDrive 'ph' | Should -Not -Exist
     }
 }
+
+Describe 'A token without the scope is told at connect and refused before keys are written (item 9)' {
+    It 'warns at connect, naming the missing scope' {
+        Set-SandboxLine '1.8'
+        Connect-EsignetServer -Uri $script:Sandbox.Uri -ServerVersion 1.8 -TokenUri $script:Sandbox.TokenUri -ClientCredential (Get-SandboxCredential -ClientId 'mosip-idrepo-client') `
+            -LedgerPath (Join-Path $TestDrive 'noscope.jsonl') -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -Match 'lacks the scopes add_oidc_client and update_oidc_client'
+        Connect-EsignetServer -Uri $script:Sandbox.Uri -ServerVersion 1.8 -TokenUri $script:Sandbox.TokenUri -ClientCredential (Get-SandboxCredential -ClientId 'esignet-admin') `
+            -LedgerPath (Join-Path $TestDrive 'noscope.jsonl') -WarningVariable w2 -WarningAction SilentlyContinue
+        "$w2" | Should -Not -Match 'lacks the scope'
+    }
+
+    It 'refuses a -GenerateKey row before writing its key files or sending' {
+        Set-SandboxLine '1.8'
+        Connect-TestSandbox $script:Sandbox -ClientId 'mosip-idrepo-client' -Ledger (Join-Path $TestDrive 'noscope2.jsonl')
+        $keys = Join-Path $TestDrive 'noscope-keys'
+        $before = Get-CreateCount
+        New-Row 'no-scope' | New-EsignetOidcClient -GenerateKey -KeyDirectory $keys -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'Forbidden,*'
+        "$($e[0])" | Should -Match "lacks the scope 'add_oidc_client'"
+        Join-Path $keys 'no-scope.private.pem' | Should -Not -Exist
+        Get-CreateCount | Should -Be $before
+    }
+}

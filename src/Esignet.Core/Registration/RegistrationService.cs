@@ -77,6 +77,7 @@ namespace Esignet.Core.Registration
         {
             ClientDefinition d = p.Definition;
             JwkKeyPair key = d.PublicKey!;
+            if (p.Api == ClientApi.Esignet && p.NewKeyFiles != null) Auth.ScopeCheck.RequireCreate(_context); // before its key files exist
             if (p.NewKeyFiles != null && key.PrivateKeyPemPath == null)
             {
                 KeyFileWriter.Write(key, p.NewKeyFiles, force: false, options.AllowSharedKeyDirectory, KeyFileAdvice.PartialSet(p.NewKeyFiles));
