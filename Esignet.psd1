@@ -28,7 +28,7 @@
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('New-EsignetClient')
     PrivateData          = @{
         PSData = @{
             Tags         = @('eSignet', 'MOSIP', 'OpenG2P', 'OIDC', 'OpenIDConnect', 'JWK', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')

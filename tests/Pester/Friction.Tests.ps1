@@ -189,3 +189,58 @@ Describe 'A token without the scope is told at connect and refused before keys a
         Get-CreateCount | Should -Be $before
     }
 }
+
+Describe 'Views and help read well in a log (item 10)' {
+    It 'writes no colour codes when output is redirected, as in a CI log' {
+        # CI runners often force ANSI rendering (OutputRendering Ansi) although the log is a file, not a terminal.
+        $r = Invoke-FreshPwsh @"
+Import-Module '$(Get-TestModulePath)'
+`$PSStyle.OutputRendering = 'Ansi'
+# Core types live in the module's own load context: reach them through a cmdlet's output type.
+`$resultType = (Get-Command Test-EsignetClient).OutputType[0].Type
+`$checkType = `$resultType.Assembly.GetType('Esignet.Core.Verification.ClientCheck')
+`$outcome = [Enum]::Parse(`$resultType.Assembly.GetType('Esignet.Core.Verification.CheckOutcome'), 'Failed')
+`$checks = [Array]::CreateInstance(`$checkType, 1)
+`$checks[0] = `$checkType::new('Registration', `$outcome, 'not registered ' + ('x' * 150))
+`$resultType::new('portal', 'Esignet', 'https://esignet.example.org', `$null, `$checks) | Out-String -Width 80
+[pscustomobject]@{ clientId = 'a b'; clientName = 'x'; relyingPartyId = 'rp'; logoUri = 'https://p.example.org/l.png'; redirectUris = 'https://p.example.org/cb' } |
+    Test-EsignetClientDefinition -Api Esignet -GenerateKey | Format-Table | Out-String -Width 80
+"@
+        $text = $r.Output -join "`n"
+        $text | Should -Match 'FAILED'
+        $text | Should -Match 'invalid_client_id'
+        # The module's own colours ($PSStyle.Foreground.Red/Green/Yellow); PowerShell's table header accent is its own.
+        $text | Should -Not -Match "$([char]27)\[3[123]m" -Because 'escape codes are noise in a CI log'
+    }
+
+    It 'shows -LineNumber <Int32> in help syntax, not Nullable`1' {
+        $syntax = (Get-Help New-EsignetOidcClient).syntax | Out-String -Width 1000
+        $syntax | Should -Match '-LineNumber <Int32>'
+        $syntax | Should -Not -Match 'Nullable'
+    }
+
+    It 'names where the discovery document came from instead of its type name' {
+        Set-SandboxLine '1.8'
+        Connect-TestSandbox $script:Sandbox -Ledger (Join-Path $TestDrive 'ctx.jsonl')
+        $shown = Get-EsignetContext | Format-List * | Out-String -Width 300
+        $shown | Should -Not -Match 'Esignet\.Core\.Connection\.DiscoveryDocument'
+        $shown | Should -Match 'Discovery\s*:\s*http://127\.0\.0\.1:\d+/.*claims'
+    }
+
+    It 'gives every linter issue of a CSV row its line, warnings too' {
+        $issues = [pscustomobject]@{ clientId = 'abc'; clientName = 'x'; relyingPartyId = 'rp'; policyId = 'p'; authPartnerId = 'ap'; logoUri = 'https://p.example.org/l.png'; redirectUris = 'https://p.example.org/cb' },
+            [pscustomobject]@{ clientId = 'def'; clientName = 'y'; relyingPartyId = 'rp'; policyId = 'p'; authPartnerId = 'ap'; logoUri = 'https://p.example.org/l.png'; redirectUris = 'https://p.example.org/cb' } |
+            Test-EsignetClientDefinition -Api Pms -GenerateKey
+        $warnings = @($issues | Where-Object Severity -eq 'Warning')
+        $warnings.Count | Should -BeGreaterThan 1
+        $warnings | ForEach-Object { $_.LineNumber | Should -BeIn 2, 3 }
+    }
+}
+
+Describe 'One noun: New-EsignetClient (item 12)' {
+    It 'finds all four client cmdlets with Get-Command *EsignetClient*, New- by its alias' {
+        $names = (Get-Command *EsignetClient* -Module Esignet).Name
+        foreach ($n in 'New-EsignetClient', 'Get-EsignetClient', 'Set-EsignetClient', 'Test-EsignetClient') { $names | Should -Contain $n }
+        (Get-Command New-EsignetClient).ResolvedCommandName | Should -Be 'New-EsignetOidcClient'
+    }
+}

@@ -14,7 +14,10 @@ using Esignet.PowerShell.Infrastructure;
 namespace Esignet.PowerShell.Commands
 {
     /// <summary>Registers OpenID Connect clients with eSignet or PMS from parameters or pipeline rows (CSV).</summary>
+    // The alias gives the cmdlet the noun of Get-/Set-/Test-EsignetClient, so Get-Command *EsignetClient* finds all
+    // four; the name stays, since scripts and the OpenG2P-facing docs use it (issue 20, item 12).
     [Cmdlet(VerbsCommon.New, "EsignetOidcClient", SupportsShouldProcess = true)]
+    [Alias("New-EsignetClient")]
     [OutputType(typeof(RegistrationResult))]
     public sealed class NewEsignetOidcClientCommand : ClientDefinitionCmdlet
     {
