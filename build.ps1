@@ -147,6 +147,9 @@ function Invoke-Demo {
 function Invoke-Sandbox {
     Invoke-Build
     $dll = Join-Path $Root "tests/Esignet.Sandbox/bin/$Configuration/net10.0/Esignet.Sandbox.dll"
+    # From sh, -SandboxArgs '--esignet-version','1.7' arrives as one string: split it as PowerShell would have.
+    Import-Module (Join-Path $Root 'tools/Sandbox.psm1') -Force
+    $SandboxArgs = @(Split-SandboxArgument $SandboxArgs)
     if ($SandboxArgs -notcontains '--urls') { $SandboxArgs = @('--urls', 'http://127.0.0.1:5080') + $SandboxArgs }
     & dotnet $dll @SandboxArgs
 }

@@ -36,7 +36,7 @@ Describe 'Get-EsignetClient lists by default (item 1)' {
         @($p.Attributes | Where-Object { $_ -is [Management.Automation.ParameterAttribute] -and $_.Mandatory }) | Should -BeNullOrEmpty
     }
 
-    It 'lists the ledger''s eSignet clients when given no Client ID, in a non-interactive pwsh too' {
+    It 'lists the ledger''s eSignet clients when given no Client ID' {
         Set-SandboxLine '1.8'
         $ledger = Join-Path $TestDrive 'list.jsonl'
         Connect-TestSandbox $script:Sandbox -Ledger $ledger
@@ -242,5 +242,28 @@ Describe 'One noun: New-EsignetClient (item 12)' {
         $names = (Get-Command *EsignetClient* -Module Esignet).Name
         foreach ($n in 'New-EsignetClient', 'Get-EsignetClient', 'Set-EsignetClient', 'Test-EsignetClient') { $names | Should -Contain $n }
         (Get-Command New-EsignetClient).ResolvedCommandName | Should -Be 'New-EsignetOidcClient'
+    }
+}
+
+Describe 'The README''s Sandbox command works from sh as written (item 15)' {
+    It 'reads <Shell> arguments as separate sandbox options' -ForEach @(
+        @{ Shell = 'sh'; Given = "'--esignet-version','1.7'"; Expected = '--esignet-version|1.7' }
+        @{ Shell = 'sh'; Given = "'--esignet-version','1.7','--claims','name,email','--csrf'"; Expected = '--esignet-version|1.7|--claims|name,email|--csrf' }
+    ) {
+        # The same parameter declaration and splitting as build.ps1's Sandbox task, reached through sh and pwsh -File.
+        $script = Join-Path $TestDrive 'args.ps1'
+        Set-Content $script @"
+param([string[]] `$SandboxArgs = @())
+Import-Module '$(Join-Path $PSScriptRoot '../../tools/Sandbox.psm1')'
+(Split-SandboxArgument `$SandboxArgs) -join '|'
+"@
+        $pwsh = Get-PwshCommand
+        $command = (@($pwsh | ForEach-Object { "'$_'" }) -join ' ') + " -NoProfile -NonInteractive -File '$script' -SandboxArgs $Given"
+        $out = sh -c $command
+        $out | Should -Be $Expected
+    }
+
+    It 'leaves arguments given from PowerShell as they are' {
+        Split-SandboxArgument @('--esignet-version', '1.7', '--claims', 'name,email') | Should -Be @('--esignet-version', '1.7', '--claims', 'name,email')
     }
 }
