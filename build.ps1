@@ -13,9 +13,10 @@
 .PARAMETER Configuration
     Release (default) or Debug.
 #>
-[CmdletBinding()]
+# A plain (not advanced) script on purpose: from sh, -SandboxArgs '--esignet-version','1.7' reaches pwsh -File as
+# the one argument "--esignet-version,1.7", which an advanced script refuses as a parameter name; a plain script
+# binds it, and the Sandbox task splits it (tools/Sandbox.psm1, Split-SandboxArgument). Task is the first position.
 param(
-    [Parameter(Position = 0)]
     [ValidateSet('Build', 'Test', 'Demo', 'Sandbox', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 

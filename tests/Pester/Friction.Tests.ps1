@@ -250,10 +250,12 @@ Describe 'The README''s Sandbox command works from sh as written (item 15)' {
         @{ Shell = 'sh'; Given = "'--esignet-version','1.7'"; Expected = '--esignet-version|1.7' }
         @{ Shell = 'sh'; Given = "'--esignet-version','1.7','--claims','name,email','--csrf'"; Expected = '--esignet-version|1.7|--claims|name,email|--csrf' }
     ) {
-        # The same parameter declaration and splitting as build.ps1's Sandbox task, reached through sh and pwsh -File.
+        # build.ps1's own parameter declaration (taken from the file, so a change to it is tested) and the Sandbox
+        # task's splitting, reached through sh and pwsh -File exactly as the README's command is.
+        $build = [Management.Automation.Language.Parser]::ParseFile((Join-Path $PSScriptRoot '../../build.ps1'), [ref] $null, [ref] $null)
         $script = Join-Path $TestDrive 'args.ps1'
         Set-Content $script @"
-param([string[]] `$SandboxArgs = @())
+$($build.ParamBlock.Extent.Text)
 Import-Module '$(Join-Path $PSScriptRoot '../../tools/Sandbox.psm1')'
 (Split-SandboxArgument `$SandboxArgs) -join '|'
 "@
