@@ -48,10 +48,20 @@ was registered: nothing sent, a warning says to add -Update), or Updated (with -
 replaced with the row's values). A Client ID the ledger knows with a different key is refused with
 ClientIdTaken, since a client's key cannot change.
 
--WhatIf shows, for each row, the endpoint, the server and the exact JSON body (public key only), after
-defaults and local validation, so it is a full dry run of the input. It sends nothing and writes nothing: no
-key file, no ledger entry. It does not look in the ledger, so rows that a real run would report as Exists are
-shown too; with -GenerateKey on PMS the Client ID shown is that of a throw-away key.
+-WhatIf shows one line per row, after defaults and local validation, so it is a full dry run of the input:
+the endpoint and server a row would be sent to, or, for a row the ledger shows already registered with this key
+and definition, that nothing is sent (the same line appears under -Verbose in a real run). Add -Verbose to see
+the exact JSON body (public key only). It sends nothing and writes nothing: no key file, no ledger entry. With
+-GenerateKey, every row is shaped with one placeholder key (made once, never written), so a dry run of many rows
+costs no key generation; PMS rows with a new key are named by ClientName, since their Client ID comes from the
+real key.
+
+A row whose definition matches what was registered is Exists even when Set-EsignetClient has changed the client
+since (the ledger keeps the hash of the registered input), so rerunning an unchanged CSV neither warns nor, with
+-Update, undoes the Set. When the token's scopes are known and lack add_oidc_client, an eSignet row that needs a
+new key is refused (Forbidden) before its key files are written. If -GenerateKey finds some of a client's key
+files but not its private PEM, the row fails with KeyFileExists naming the missing file: move the leftovers away
+or choose another -KeyDirectory (-Force does not replace key files here).
 '@
     Parameters  = @{
         ClientId          = 'eSignet only: the Client ID to register (at most 100 characters, no whitespace). With -GenerateKey it also names the key files. Ignored, with a warning, for PMS, which computes the Client ID from the key. CSV column: clientId.'
