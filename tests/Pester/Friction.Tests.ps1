@@ -269,3 +269,17 @@ Import-Module '$(Join-Path $PSScriptRoot '../../tools/Sandbox.psm1')'
         Split-SandboxArgument @('--esignet-version', '1.7', '--claims', 'name,email') | Should -Be @('--esignet-version', '1.7', '--claims', 'name,email')
     }
 }
+
+Describe 'An over-long PMS name fails validation, not on its key file path (item 8, the part not owned by issue 15)' {
+    It 'reports the name''s length before any key file is named' {
+        Set-SandboxLine '1.8' '1.2.2'
+        Connect-TestSandbox $script:Sandbox -ClientId 'mosip-pms-client' -Ledger (Join-Path $TestDrive 'long.jsonl')
+        $row = Import-Csv (Join-Path $script:Samples 'pms-clients.csv') | Select-Object -First 1
+        $row.name = 'n' * 300
+        $keys = Join-Path $TestDrive 'long-keys'
+        $row | New-EsignetOidcClient -Api Pms -GenerateKey -KeyDirectory $keys -ErrorVariable e -ErrorAction SilentlyContinue
+        "$($e[0].ErrorDetails.Message) $($e[0].Exception.Message)" | Should -Match 'characters long'
+        "$($e[0].Exception.Message)" | Should -Not -Match 'path'
+        $keys | Should -Not -Exist
+    }
+}

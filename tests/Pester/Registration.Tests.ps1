@@ -425,8 +425,10 @@ Describe 'Get-EsignetClient and Set-EsignetClient' {
         Connect-Sandbox -Version '1.5' -Ledger (Join-Path $TestDrive 'put.jsonl')
         $null = New-OpenG2PEsignetClient -ClientId 'put-me' | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'put')
         $out = Get-HostOutput { Set-EsignetClient -ClientId 'put-me' -LogoUri 'https://portal.openg2p.example.org/logo2.png' -WhatIf }
-        $out | Should -Match 'PUT /v1/esignet/client-mgmt/oidc-client/put-me'
-        $out | Should -Match '"userClaims":\["birthdate"'
+        $out | Should -Match 'PUT /v1/esignet/client-mgmt/oidc-client/put-me on '
+        $out | Should -Not -Match '"userClaims"' -Because 'the body is shown under -Verbose only (issue 20, item 10)'
+        $verbose = @(Set-EsignetClient -ClientId 'put-me' -LogoUri 'https://portal.openg2p.example.org/logo2.png' -WhatIf -Verbose 4>&1) -join "`n"
+        $verbose | Should -Match '"userClaims":\["birthdate"'
         $null = Set-EsignetClient -ClientId 'put-me' -LogoUri 'https://portal.openg2p.example.org/logo2.png'
         $stored = Invoke-SandboxControl $script:Sandbox 'clients' | Where-Object clientId -eq 'put-me'
         $stored.logoUri | Should -Be 'https://portal.openg2p.example.org/logo2.png'
