@@ -128,6 +128,7 @@ Describe 'A rerun says that nothing is sent (items 3, 4)' {
         ($all | Where-Object { $_ -isnot [Management.Automation.VerboseRecord] }).Outcome | Should -Be 'Exists'
         $verbose | Should -Match "Client 'rerun-me' is already registered .*nothing is sent"
         $verbose | Should -Not -Match 'Register OIDC client'
+        $verbose | Should -Not -Match 'body for' -Because 'no body is sent for this row'
         Get-CreateCount | Should -Be $before
     }
 

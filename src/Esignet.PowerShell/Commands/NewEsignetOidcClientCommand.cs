@@ -109,9 +109,15 @@ namespace Esignet.PowerShell.Commands
                 WriteWarning(Where(line) + warning.Field + ": " + warning.Message);
             }
 
-            // One line per row for -WhatIf and -Verbose; the body (public key only) only under -Verbose.
-            WriteVerbose($"{Where(line)}body for {prepared.Endpoint}: {prepared.RequestBody}");
-            string said = Describe(prepared, RegistrationPreview.Expect(context, prepared, Update));
+            // One line per row for -WhatIf and -Verbose; the body (public key only) only under -Verbose, and only
+            // for a row that will send it.
+            ExpectedAction expected = RegistrationPreview.Expect(context, prepared, Update);
+            if (expected == ExpectedAction.Create)
+            {
+                WriteVerbose($"{Where(line)}body for {prepared.Endpoint}: {prepared.RequestBody}");
+            }
+
+            string said = Describe(prepared, expected);
             if (!ShouldProcess(Where(line) + said, said + " Continue?", "New-EsignetOidcClient"))
             {
                 return;
