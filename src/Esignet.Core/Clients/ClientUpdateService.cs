@@ -320,6 +320,7 @@ namespace Esignet.Core.Clients
                 PrivateJwkPath = b?.PrivateJwkPath,
                 PublicJwkPath = b?.PublicJwkPath,
                 DefinitionHash = DefinitionHash.Compute(d),
+                InputHash = b?.InputHash ?? b?.DefinitionHash,
                 Definition = LedgerDefinition.From(d),
             });
         }

@@ -30,6 +30,7 @@ namespace Esignet.Core.Definitions
             if (d == null) throw new ArgumentNullException(nameof(d));
             if (rules == null) throw new ArgumentNullException(nameof(rules));
             var issues = new IssueCollector(d.LineNumber);
+            UnsafeText.Check(d, endpoint == ClientEndpointKind.PmsOidcClient || endpoint == ClientEndpointKind.PmsOAuthClient, issues);
             if (endpoint == ClientEndpointKind.PmsOidcClient || endpoint == ClientEndpointKind.PmsOAuthClient)
             {
                 ValidatePms(d, rules, endpoint, issues);
