@@ -29,7 +29,7 @@
     # No HelpInfoURI: the help ships inside the module and there is no Update-Help source to point to.
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('New-EsignetClient')
     PrivateData          = @{
         PSData = @{
             # Gallery tags: no spaces. The platform tags say what is declared; README's Compatibility says what is tested.

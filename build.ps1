@@ -16,9 +16,10 @@
 .PARAMETER Configuration
     Release (default) or Debug.
 #>
-[CmdletBinding()]
+# A plain (not advanced) script on purpose: from sh, -SandboxArgs '--esignet-version','1.7' reaches pwsh -File as
+# the one argument "--esignet-version,1.7", which an advanced script refuses as a parameter name; a plain script
+# binds it, and the Sandbox task splits it (tools/Sandbox.psm1, Split-SandboxArgument). Task is the first position.
 param(
-    [Parameter(Position = 0)]
     [ValidateSet('Build', 'Test', 'Demo', 'Sandbox', 'Bench', 'Package', 'Release', 'Clean')]
     [string] $Task = 'Build',
 
@@ -158,6 +159,9 @@ function Invoke-Demo {
 function Invoke-Sandbox {
     Invoke-Build
     $dll = Join-Path $Root "tests/Esignet.Sandbox/bin/$Configuration/net10.0/Esignet.Sandbox.dll"
+    # From sh, -SandboxArgs '--esignet-version','1.7' arrives as one string: split it as PowerShell would have.
+    Import-Module (Join-Path $Root 'tools/Sandbox.psm1') -Force
+    $SandboxArgs = @(Split-SandboxArgument $SandboxArgs)
     if ($SandboxArgs -notcontains '--urls') { $SandboxArgs = @('--urls', 'http://127.0.0.1:5080') + $SandboxArgs }
     & dotnet $dll @SandboxArgs
 }

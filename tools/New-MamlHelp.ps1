@@ -34,7 +34,13 @@ function Paras([string] $text) {
     if (-not $text) { return '<maml:para />' }
     ($text.Trim() -split '(\r?\n){2,}' | Where-Object { $_.Trim() } | ForEach-Object { "<maml:para>$(Esc ($_.Trim() -replace '\s*\r?\n\s*', ' '))</maml:para>" }) -join ''
 }
-function TypeName([type] $t) { if ($t.IsGenericType) { $t.Name } else { $t.FullName } }
+function TypeName([type] $t) {
+    # int? reads as Int32 in the syntax, not Nullable`1 (issue 20, item 10); other generics by their short name.
+    $inner = [Nullable]::GetUnderlyingType($t)
+    if ($inner) { return $inner.Name }
+    if ($t.IsGenericType) { $t.Name } else { $t.FullName }
+}
+function ShortTypeName([type] $t) { $inner = [Nullable]::GetUnderlyingType($t); if ($inner) { $inner.Name } else { $t.Name } }
 
 $sb = [System.Text.StringBuilder]::new()
 $null = $sb.AppendLine('<?xml version="1.0" encoding="utf-8"?>')
@@ -91,7 +97,7 @@ foreach ($cmd in Get-Command -Module Esignet -CommandType Cmdlet | Sort-Object N
             $x += '<command:parameterValueGroup>' + (($validate.ValidValues | ForEach-Object { "<command:parameterValue required=`"false`" variableLength=`"false`">$(Esc $_)</command:parameterValue>" }) -join '') + '</command:parameterValueGroup>'
         }
         elseif (-not $isSwitch) {
-            $x += "<command:parameterValue required=`"true`" variableLength=`"$($p.ParameterType.IsArray.ToString().ToLower())`">$(Esc $p.ParameterType.Name)</command:parameterValue>"
+            $x += "<command:parameterValue required=`"true`" variableLength=`"$($p.ParameterType.IsArray.ToString().ToLower())`">$(Esc (ShortTypeName $p.ParameterType))</command:parameterValue>"
         }
         $x += "<dev:type><maml:name>$(Esc $typeName)</maml:name><maml:uri /></dev:type>"
         if ($Full) { $default = if ($help.Defaults) { [string]$help.Defaults[$p.Name] } else { "" }; $x += "<dev:defaultValue>$(Esc $default)</dev:defaultValue>" }

@@ -111,4 +111,23 @@ function Get-SandboxCreateCount {
     $n
 }
 
-Export-ModuleMember -Function Start-EsignetSandbox, Stop-EsignetSandbox, Get-SandboxCredential, Invoke-SandboxControl, Get-SandboxDll, Reset-EsignetSandbox, Get-SandboxCreateCount
+function Split-SandboxArgument {
+    <#
+    .SYNOPSIS
+        The sandbox's options as separate arguments, however the shell delivered them. From sh,
+        -SandboxArgs '--esignet-version','1.7' reaches pwsh -File as the one string "--esignet-version,1.7";
+        from PowerShell it is two. A string that starts with -- is split at the comma before each further
+        option and at the first comma after an option name, so a list value (--claims,name,email) stays whole.
+    #>
+    param([string[]] $Arguments = @())
+    foreach ($a in $Arguments) {
+        if (-not $a.StartsWith('--') -or -not $a.Contains(',')) { $a; continue }
+        foreach ($option in ($a -split ',(?=--)')) {
+            $name, $value = $option -split ',', 2
+            $name
+            if ($null -ne $value) { $value }
+        }
+    }
+}
+
+Export-ModuleMember -Function Start-EsignetSandbox, Stop-EsignetSandbox, Get-SandboxCredential, Invoke-SandboxControl, Get-SandboxDll, Reset-EsignetSandbox, Get-SandboxCreateCount, Split-SandboxArgument

@@ -19,7 +19,9 @@ built-in values are used.
 There are three kinds of credential. -AccessToken takes a token you already have (it is never refreshed; when
 it expires, connect again). -ClientCredential with -TokenUri gets a token from Keycloak with the OAuth client
 credentials grant; the client needs the scopes add_oidc_client and update_oidc_client (esignet_admin_access on
-OpenG2P). -ClientCredential with -AuthManagerUri gets a token from MOSIP authmanager
+OpenG2P). When the token's scopes are known (Keycloak's scope claim) and an eSignet one is missing, connecting
+warns, and New-EsignetOidcClient refuses eSignet rows that would get a new key (Forbidden) before writing any key
+file. -ClientCredential with -AuthManagerUri gets a token from MOSIP authmanager
 (/v1/authmanager/authenticate/clientidsecretkey, app id "partner" by default), which is what PMS expects.
 Tokens from the last two are renewed shortly before they expire, and once more when a server answers 401. With
 no credential at all, requests are sent without a token and a warning says so: only eSignet's local profile

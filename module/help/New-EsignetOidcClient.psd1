@@ -48,10 +48,20 @@ was registered: nothing sent, a warning says to add -Update), or Updated (with -
 replaced with the row's values). A Client ID the ledger knows with a different key is refused with
 ClientIdTaken, since a client's key cannot change.
 
--WhatIf shows, for each row, the endpoint, the server and the exact JSON body (public key only), after
-defaults and local validation, so it is a full dry run of the input. It sends nothing and writes nothing: no
-key file, no ledger entry. It does not look in the ledger, so rows that a real run would report as Exists are
-shown too; with -GenerateKey on PMS the Client ID shown is that of a throw-away key.
+-WhatIf shows one line per row, after defaults and local validation, so it is a full dry run of the input:
+the endpoint and server a row would be sent to, or, for a row the ledger shows already registered with this key
+and definition, that nothing is sent (the same line appears under -Verbose in a real run). Add -Verbose to see
+the exact JSON body (public key only). It sends nothing and writes nothing: no key file, no ledger entry. With
+-GenerateKey, every row is shaped with one placeholder key (made once, never written), so a dry run of many rows
+costs no key generation; PMS rows with a new key are named by ClientName, since their Client ID comes from the
+real key.
+
+A row whose definition matches what was registered is Exists even when Set-EsignetClient has changed the client
+since (the ledger keeps the hash of the registered input), so rerunning an unchanged CSV neither warns nor, with
+-Update, undoes the Set. When the token's scopes are known and lack add_oidc_client, an eSignet row that needs a
+new key is refused (Forbidden) before its key files are written. If -GenerateKey finds some of a client's key
+files but not its private PEM, the row fails with KeyFileExists naming the missing file: move the leftovers away
+or choose another -KeyDirectory (-Force does not replace key files here).
 '@
     Parameters  = @{
         ClientId          = 'eSignet only: the Client ID to register (at most 100 characters, no whitespace). With -GenerateKey it also names the key files. Ignored, with a warning, for PMS, which computes the Client ID from the key. CSV column: clientId.'
@@ -75,6 +85,7 @@ shown too; with -GenerateKey on PMS the Client ID shown is that of a throw-away 
         KeySize           = 'RSA modulus size in bits for -GenerateKey: 2048 (default), 3072 or 4096.'
         Update            = 'For a client the ledger shows as registered with the same key but a different definition, replace it with the row''s values (a full PUT) and report Updated, instead of reporting Changed and sending nothing.'
         Force             = 'With -GenerateKey: use a key folder that other users can write to, or that another user owns, accepting that they could swap, plant or delete your keys. Without it such a folder is refused (KeyDirectoryNotPrivate, KeyDirectoryNotOwned) and nothing is written or sent for the row. It never makes the module reuse a key file that is a symlink, another user''s, readable by others or recorded for another client.'
+        IncludeFailed     = 'Also write a result for every row that failed, with Outcome Failed, ErrorId (the server''s or validator''s code) and Error (the message naming the line and field), so that | Export-Csv makes a results file with one row per input row. The error is still written to the error stream too, so -ErrorVariable and $ErrorActionPreference work as before. Meant for CI jobs whose results file is read by people or by the next step.'
         ThrottleLimit     = 'How many registrations talk to the server at once (1 to 64; default 16); as many more rows have their key files and ledger entry written meanwhile, so that disk time never holds up a request. Results stream out as they finish, so with more than 1 their order can differ from the input; 1 registers strictly in input order. Key generation for -GenerateKey runs ahead on every core whatever this is. Input is read only as fast as slots free up, so memory stays flat for any length of input.'
         InputObject       = 'The whole pipeline row. Bound automatically when rows are piped in, so that an error can carry its row as TargetObject; not meant to be given by hand.'
     }
@@ -121,6 +132,15 @@ if ($failed) { exit 1 }
             Remarks = 'The CSV has the columns name,policyId,authPartnerId,logoUri,redirectUris (the PMS field names; authParnterId from the OpenG2P guide works too). The Client IDs PMS derives from the keys are in the results; the job fails when any row failed, after all rows were tried.'
         }
         @{
+            Title   = 'A CI results file with one row per input row, failures included'
+            Code    = @'
+Import-Csv ./clients.csv | New-EsignetOidcClient -GenerateKey -IncludeFailed -ErrorVariable failed |
+    Sort-Object LineNumber | Export-Csv ./created.csv
+if ($failed) { exit 1 }
+'@
+            Remarks = 'Rows that failed are in created.csv with Outcome Failed and the ErrorId and Error columns filled, so the results file never silently lacks them; Sort-Object LineNumber puts the rows back in input order.'
+        }
+        @{
             Title   = 'Register a key made earlier, with a language map'
             Code    = @'
 $key = New-EsignetJwk -Path ./keys/mobile-app
@@ -132,7 +152,7 @@ New-EsignetOidcClient -ClientId mobile-app -ClientName "Mobile App" -ClientNameL
     Inputs      = @(
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Rows with properties named after the parameters or their aliases, e.g. from Import-Csv or ConvertFrom-Json.' }
     )
-    Outputs     = 'Esignet.Core.Registration.RegistrationResult per row: ClientId, Outcome (Created, Exists, Changed or Updated), Status (ACTIVE or INACTIVE), ClientName, Api, Endpoint, Server, KeyId, KeyThumbprint, the three key file paths, and LineNumber. It holds no private key.'
-    Notes       = 'Up to -ThrottleLimit rows are registered at once and results stream out as they finish; -ThrottleLimit 1 keeps input order. A Client ID repeated within one input is refused on its second row (DuplicateClientIdInInput). Errors are non-terminating: use -ErrorVariable or $Error, and match on FullyQualifiedErrorId (the server''s or validator''s code, e.g. invalid_redirect_uri, duplicate_client_id, PMS_PRT_058). The ledger entry written for each request never holds a key or token. A registered client''s key and Client ID can never be changed; register a new client instead.'
+    Outputs     = 'Esignet.Core.Registration.RegistrationResult per row: ClientId, Outcome (Created, Exists, Changed, Updated, or Failed with -IncludeFailed, when ErrorId and Error are set), Status (ACTIVE or INACTIVE), ClientName, Api, Endpoint, Server, KeyId, KeyThumbprint, the three key file paths, and LineNumber. It holds no private key.'
+    Notes       = 'Results come out in completion order, not input order: up to -ThrottleLimit rows are registered at once and results stream out as they finish; -ThrottleLimit 1 keeps input order, and LineNumber (or Sort-Object LineNumber) ties each result to its row. Failed rows reach only the error stream unless -IncludeFailed is given. A Client ID repeated within one input is refused on its second row (DuplicateClientIdInInput). Errors are non-terminating: use -ErrorVariable or $Error, and match on FullyQualifiedErrorId (the server''s or validator''s code, e.g. invalid_redirect_uri, duplicate_client_id, PMS_PRT_058). The ledger entry written for each request never holds a key or token. A registered client''s key and Client ID can never be changed; register a new client instead.'
     Links       = @('Connect-EsignetServer', 'Get-EsignetClient', 'Set-EsignetClient', 'New-EsignetJwk', 'about_Esignet')
 }

@@ -30,8 +30,8 @@ fields; the module therefore refuses a status change combined with other changes
 make two calls, the other fields first. PMS 1.2.0 and 1.2.1 take both in one call and can reactivate.
 
 Every change is validated locally against the line's rules before it is sent. -WhatIf reads the current state
-(ledger, or a GET from PMS) and validates as usual, then shows the method, path, server and exact JSON body
-instead of sending; it changes nothing on the server and writes nothing to the ledger. Errors are
+(ledger, or a GET from PMS) and validates as usual, then shows the method, path and server in one line (add
+-Verbose for the exact JSON body) instead of sending; it changes nothing on the server and writes nothing to the ledger. Errors are
 non-terminating and name the client, so a pipeline of changes runs to the end.
 
 Changes can be piped in: ClientId and every field bind by property name, so a CSV with a clientId column and
@@ -59,7 +59,7 @@ be piped in too: its fields carry the current values, so only what you add on th
         @{
             Title   = 'See what deactivating a client would send'
             Code    = 'Set-EsignetClient -ClientId openg2p-registry -Status Inactive -WhatIf'
-            Remarks = 'Shows the request (a PATCH with only the status on eSignet 1.8+, else the full PUT built from the ledger) without sending it. Run again without -WhatIf to deactivate.'
+            Remarks = 'Shows the request (a PATCH with only the status on eSignet 1.8+, else the full PUT built from the ledger) without sending it; add -Verbose to see its body. Run again without -WhatIf to deactivate.'
         }
         @{
             Title   = 'Move a portal to a new host name'

@@ -2,7 +2,8 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $cmdlets = @(Get-Command -Module Esignet | ForEach-Object { @{ Name = $_.Name } })
+    $cmdlets = @(Get-Command -Module Esignet -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } })
+    # Conventions are per cmdlet; the New-EsignetClient alias resolves to New-EsignetOidcClient (Friction.Tests.ps1).
     # Connect/Disconnect change only this session's state (as Connect-MgGraph), so they are not in the list.
     # New-EsignetClientAssertion makes a value and changes nothing anywhere (as New-Guid), so it offers no -WhatIf;
     # a test below proves it sends and writes nothing. Any other New-/Set- cmdlet counts as state-changing.

@@ -249,15 +249,17 @@ Describe 'New-EsignetOidcClient through eSignet' {
         Get-CreateCount | Should -Be $before
     }
 
-    It '-WhatIf validates and shows the request, sends nothing and writes no key' {
+    It '-WhatIf validates and shows the request in one line (the body under -Verbose), sends nothing and writes no key' {
         Set-SandboxLine '1.8'
         Connect-Sandbox -Ledger (Join-Path $TestDrive 'whatif.jsonl')
         $keys = Join-Path $TestDrive 'whatif-keys'
         $before = Get-CreateCount
         $out = Get-HostOutput { New-OpenG2PEsignetClient -ClientId 'dry-run' | New-EsignetOidcClient -GenerateKey -KeyDirectory $keys -WhatIf }
-        $out | Should -Match 'client-mgmt/oidc-client'
-        $out | Should -Match '"clientId":"dry-run"'
-        $out | Should -Not -Match '"d":'
+        $out | Should -Match "What if: Line 2: Register OIDC client 'dry-run' via POST [^ ]*client-mgmt/oidc-client on "
+        $out | Should -Not -Match '"clientId"' -Because 'the ~1 KB body is shown only under -Verbose (issue 20, item 10)'
+        $verbose = @(New-OpenG2PEsignetClient -ClientId 'dry-run' | New-EsignetOidcClient -GenerateKey -KeyDirectory $keys -WhatIf -Verbose 4>&1) -join "`n"
+        $verbose | Should -Match '"clientId":"dry-run"'
+        $verbose | Should -Not -Match '"d":'
         Get-CreateCount | Should -Be $before
         $keys | Should -Not -Exist
         Join-Path $TestDrive 'whatif.jsonl' | Should -Not -Exist
@@ -423,8 +425,10 @@ Describe 'Get-EsignetClient and Set-EsignetClient' {
         Connect-Sandbox -Version '1.5' -Ledger (Join-Path $TestDrive 'put.jsonl')
         $null = New-OpenG2PEsignetClient -ClientId 'put-me' | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'put')
         $out = Get-HostOutput { Set-EsignetClient -ClientId 'put-me' -LogoUri 'https://portal.openg2p.example.org/logo2.png' -WhatIf }
-        $out | Should -Match 'PUT /v1/esignet/client-mgmt/oidc-client/put-me'
-        $out | Should -Match '"userClaims":\["birthdate"'
+        $out | Should -Match 'PUT /v1/esignet/client-mgmt/oidc-client/put-me on '
+        $out | Should -Not -Match '"userClaims"' -Because 'the body is shown under -Verbose only (issue 20, item 10)'
+        $verbose = @(Set-EsignetClient -ClientId 'put-me' -LogoUri 'https://portal.openg2p.example.org/logo2.png' -WhatIf -Verbose 4>&1) -join "`n"
+        $verbose | Should -Match '"userClaims":\["birthdate"'
         $null = Set-EsignetClient -ClientId 'put-me' -LogoUri 'https://portal.openg2p.example.org/logo2.png'
         $stored = Invoke-SandboxControl $script:Sandbox 'clients' | Where-Object clientId -eq 'put-me'
         $stored.logoUri | Should -Be 'https://portal.openg2p.example.org/logo2.png'

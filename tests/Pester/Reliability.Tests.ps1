@@ -252,7 +252,9 @@ Describe 'Retries and timeouts' {
     It 'does not loop when the fresh token is refused too' {
         Reset-EsignetSandbox $script:Sandbox -Config @{ esignetVersion = '1.8' }
         Connect-Sandbox -Ledger (Join-Path $TestDrive 'refused.jsonl') -ClientId 'mosip-idrepo-client'
-        $null = New-ClientRows 1 'refused' | New-EsignetOidcClient -GenerateKey -KeyDirectory (Join-Path $TestDrive 'k5') -ErrorVariable e -ErrorAction SilentlyContinue
+        # A key given, not generated: with -GenerateKey the module now refuses before sending (the token's scopes are known).
+        $key = New-EsignetJwk -Path (Join-Path $TestDrive 'k5/refused')
+        $null = New-ClientRows 1 'refused' | New-EsignetOidcClient -PublicKey $key -ErrorVariable e -ErrorAction SilentlyContinue
         $e[0].FullyQualifiedErrorId | Should -BeLike 'Forbidden,*'
         Get-SandboxCreateCount $script:Sandbox | Should -Be 1 -Because 'a 403 is final: no new token, no retry'
     }

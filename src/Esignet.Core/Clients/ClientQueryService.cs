@@ -38,9 +38,24 @@ namespace Esignet.Core.Clients
             return entry == null || !IsRegistered(entry) || !IsApi(entry, api) ? null : ClientRecords.FromLedger(entry);
         }
 
-        /// <summary>Every client: PMS's list (1.2.2+), or the ledger's registered clients for this eSignet.</summary>
+        /// <summary>
+        /// Every client: PMS's list (1.2.2+); on PMS 1.2.0/1.2.1, which cannot list, each client the ledger recorded
+        /// for this PMS, read back from PMS; for eSignet, the ledger's registered clients.
+        /// </summary>
         public async Task<IReadOnlyList<ClientRecord>> ListAsync(ClientApi api, CancellationToken cancel)
         {
+            if (api == ClientApi.Pms && !RequirePms().Version.HasOAuthClientEndpoint)
+            {
+                var read = new List<ClientRecord>();
+                foreach (string id in RecordedClientIds(api))
+                {
+                    ClientRecord? one = await GetAsync(id, api, cancel).ConfigureAwait(false);
+                    if (one != null) read.Add(one);
+                }
+
+                return read;
+            }
+
             if (api == ClientApi.Pms)
             {
                 IReadOnlyList<PmsClientDetails> list = await RequirePms().ListAsync(cancel).ConfigureAwait(false);

@@ -108,6 +108,16 @@ namespace Esignet.Core.Clients
                 }
 
                 ClientPatch patch = ToPatch(changes);
+                if (patch.ClientNameLangMap != null && patch.ClientName == null)
+                {
+                    // buildClient (ClientManagementServiceImpl.java@v1.8.0) takes "@none" from the stored name when no
+                    // clientName is sent, and a name stored through oidc-client is plain text that does not parse as a
+                    // map: "@none" becomes "" and the display name is lost. So the current name always goes along.
+                    patch.ClientName = merged?.ClientName ?? throw new EsignetException("ClientNameRequired", EsignetErrorKind.InvalidArgument,
+                        $"eSignet {line} keeps a client's display name on a change of clientNameLangMap only when clientName is sent with it, and the ledger ({_context.LedgerPath}) " +
+                        $"does not know the current name of '{clientId}'. Give -ClientName with the name the client should keep.") { TargetObject = clientId };
+                }
+
                 string path = "PATCH /v1/esignet/client-mgmt/client/" + clientId;
                 return new PreparedUpdate(ClientApi.Esignet, server, clientId, path, EsignetRequestBuilder.Patch(patch), merged == null ? "None" : "Ledger")
                 {
@@ -310,6 +320,7 @@ namespace Esignet.Core.Clients
                 PrivateJwkPath = b?.PrivateJwkPath,
                 PublicJwkPath = b?.PublicJwkPath,
                 DefinitionHash = DefinitionHash.Compute(d),
+                InputHash = b?.InputHash ?? b?.DefinitionHash,
                 Definition = LedgerDefinition.From(d),
             });
         }

@@ -76,5 +76,8 @@ namespace Esignet.Core.Connection
 
             return null;
         }
+
+        /// <summary>What Format-List * shows for a context's Discovery: where it was read and what it offers, not the type name.</summary>
+        public override string ToString() => $"{Source} ({ClaimsSupported.Count} claims, {AcrValuesSupported.Count} ACRs)";
     }
 }

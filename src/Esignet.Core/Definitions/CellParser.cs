@@ -37,6 +37,7 @@ namespace Esignet.Core.Definitions
                         return result;
                     }
 
+                    CommaListHint.Check(t, field);
                     char separator = t.IndexOf(';') >= 0 ? ';' : '|';
                     foreach (string part in t.Split(separator)) Add(result, part);
                     return result;
@@ -45,7 +46,7 @@ namespace Esignet.Core.Definitions
                 case System.Collections.IEnumerable items:
                     foreach (object? item in items)
                     {
-                        if (item is string s && (s.IndexOf(';') >= 0 || s.IndexOf('|') >= 0 || s.TrimStart().StartsWith("[", StringComparison.Ordinal)))
+                        if (item is string s && (s.IndexOf(';') >= 0 || s.IndexOf('|') >= 0 || s.IndexOf(',') >= 0 || s.TrimStart().StartsWith("[", StringComparison.Ordinal)))
                             result.AddRange(ParseList(s, field));
                         else
                             Add(result, Convert.ToString(item, CultureInfo.InvariantCulture));

@@ -30,6 +30,7 @@ namespace Esignet.Core.Definitions
             if (d == null) throw new ArgumentNullException(nameof(d));
             if (rules == null) throw new ArgumentNullException(nameof(rules));
             var issues = new IssueCollector(d.LineNumber);
+            UnsafeText.Check(d, endpoint == ClientEndpointKind.PmsOidcClient || endpoint == ClientEndpointKind.PmsOAuthClient, issues);
             if (endpoint == ClientEndpointKind.PmsOidcClient || endpoint == ClientEndpointKind.PmsOAuthClient)
             {
                 ValidatePms(d, rules, endpoint, issues);
@@ -198,6 +199,12 @@ namespace Esignet.Core.Definitions
             }
 
             var line = rules.EsignetVersion;
+            // jose4j builds the RSAPublicKey through the JDK's KeyFactory, whose RSAKeyFactory refuses moduli under
+            // 512 bits (getJWKString, IdentityProviderUtil.java@v1.5.1, @v1.8.0): invalid_public_key on every line.
+            if (key.KeyType == "RSA" && key.KeySize < 512)
+                issues.Error(field, code, ValidationRuleNames.KeyTooSmall, $"Key {key.KeyId} is RSA-{key.KeySize}; eSignet's Java refuses RSA keys under 512 bits. Use -GenerateKey or an RSA key of 2048 bits or more.");
+            else if (key.KeyType == "RSA" && key.KeySize < 2048)
+                issues.Warning(field, code, ValidationRuleNames.WeakKey, $"Key {key.KeyId} is RSA-{key.KeySize}. eSignet accepts it, but an RSA key under 2048 bits can be broken, and a client's key cannot be changed after registration. Use -GenerateKey or an RSA key of 2048 bits or more.");
             if (key.KeyType == "EC" && !line.AcceptsEcKeys)
                 issues.Error(field, code, ValidationRuleNames.KeyTypeNotOnLine, $"eSignet {line} accepts only RSA keys (EC from 1.7); key {key.KeyId} is EC {key.Curve}.");
             if (line.RejectsBlankAlgOrUse && ((key.Algorithm != null && key.Algorithm.Trim().Length == 0) || (key.Use != null && key.Use.Trim().Length == 0)))
@@ -218,12 +225,16 @@ namespace Esignet.Core.Definitions
             }
 
             if (!UrlRules.IsJavaUrl(value!, out string reason))
-                issues.Error(field, code, ValidationRuleNames.InvalidUrl, $"'{value}' is not a valid URL: {reason}.");
+                issues.Error(field, code, ValidationRuleNames.InvalidUrl, $"'{ShowLineBreaks(value!)}' is not a valid URL: {reason}.");
             else if (value!.Length > LogoUriColumn)
                 issues.Error(field, lengthCode, ValidationRuleNames.DatabaseColumnLength, $"The logo URI is {value.Length} characters long; at most {LogoUriColumn} are stored.");
             else if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
                 issues.Warning(field, code, ValidationRuleNames.SuspiciousUrl, $"'{value}' is plain http; browsers will warn on an https login page.");
         }
+
+        /// <summary>A value with its line breaks written as \r and \n, so a message stays on one line and shows them.</summary>
+        private static string ShowLineBreaks(string value) =>
+            value.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\u0085", "\\u0085").Replace("\u2028", "\\u2028").Replace("\u2029", "\\u2029");
 
         private static void CheckRedirectUris(List<string> uris, string countCode, string itemCode, ValidationRules rules, IssueCollector issues)
         {
@@ -239,7 +250,8 @@ namespace Esignet.Core.Definitions
                 if (!ok)
                 {
                     string hint = !line.RedirectUrisAnyScheme && uri.IndexOf("://", StringComparison.Ordinal) > 0 ? " (eSignet 1.0/1.1 accept only http, https and other java.net.URL protocols)" : string.Empty;
-                    issues.Error(f, itemCode, ValidationRuleNames.InvalidUrl, $"'{uri}' is not a redirect URI eSignet {line} accepts: {reason}{hint}.");
+                    if (uri.IndexOf(',') >= 0) hint += ". If these are several URIs, separate them with ';' or '|'";
+                    issues.Error(f, itemCode, ValidationRuleNames.InvalidUrl, $"'{ShowLineBreaks(uri)}' is not a redirect URI eSignet {line} accepts: {reason}{hint}.");
                     continue;
                 }
 
@@ -283,10 +295,12 @@ namespace Esignet.Core.Definitions
             CheckCount(acrs, field, ValidationCodes.InvalidAcr, 1, MaxClaimsOrAcrs, issues);
             for (int i = 0; i < acrs.Count; i++)
             {
-                // A null element is valid and dropped by the server (§2.5); the others are split on single spaces and
-                // every token must be a supported ACR.
+                // A null element is valid (AuthContextRefValidator.isValid returns true for null); the others are split
+                // with Java's String.split(" ") (trailing empty tokens dropped) and each token trimmed
+                // (IdentityProviderUtil.splitAndTrimValue, AuthContextRefValidator.java@v1.5.1, @v1.8.0): "acr " is valid,
+                // "a  b" and " acr" carry an empty token and are not.
                 if (acrs[i] == null) continue;
-                string[] tokens = acrs[i].Split(' ');
+                string[] tokens = JavaSplitOnSpace(acrs[i]).Select(JavaTrim).ToArray();
                 string? bad = tokens.FirstOrDefault(t => !rules.SupportedAcrs.Contains(t));
                 if (bad != null)
                 {
@@ -294,6 +308,24 @@ namespace Esignet.Core.Definitions
                     issues.Error($"{field}[{i}]", ValidationCodes.InvalidAcr, ValidationRuleNames.UnknownAcr, $"{what} is not an ACR the server accepts; it accepts {Describe(rules.SupportedAcrs)}.");
                 }
             }
+        }
+
+        /// <summary>Java's <c>String.split(" ")</c>: no separator gives the input itself; trailing empty tokens are dropped.</summary>
+        private static IEnumerable<string> JavaSplitOnSpace(string value)
+        {
+            if (value.IndexOf(' ') < 0) return new[] { value };
+            var tokens = new List<string>(value.Split(' '));
+            while (tokens.Count > 0 && tokens[tokens.Count - 1].Length == 0) tokens.RemoveAt(tokens.Count - 1);
+            return tokens;
+        }
+
+        /// <summary>Java's <c>String.trim()</c>: removes every character up to U+0020 at both ends, and nothing else.</summary>
+        private static string JavaTrim(string value)
+        {
+            int start = 0, end = value.Length;
+            while (start < end && value[start] <= ' ') start++;
+            while (end > start && value[end - 1] <= ' ') end--;
+            return value.Substring(start, end - start);
         }
 
         private static void CheckLangMap(ClientDefinition d, Versions.EsignetVersion line, bool esignetOnly, IssueCollector issues)
@@ -309,7 +341,7 @@ namespace Esignet.Core.Definitions
             foreach (KeyValuePair<string, string> e in d.ClientNameLangMap)
             {
                 string f = $"{field}[{e.Key}]";
-                if (line.LangMapKeysIso639 ? !LanguageCodes.Known.Contains(e.Key) : e.Key.Length != 3)
+                if (line.LangMapKeysIso639 ? !LanguageCodes.IsKnown(e.Key, line) : e.Key.Length != 3)
                 {
                     string hint = LanguageCodes.BibliographicToTerminology.TryGetValue(e.Key, out string? t) ? $" Use '{t}' (ISO 639-2/T), not the bibliographic '{e.Key}'." : " Use an ISO 639-2/T code such as eng, fra, ara, hin or khm.";
                     issues.Error(f, ValidationCodes.InvalidLanguageCode, ValidationRuleNames.LanguageCode, $"'{e.Key}' is not a language code eSignet {line} accepts.{hint}");
@@ -329,20 +361,24 @@ namespace Esignet.Core.Definitions
         }
 
         /// <summary>
-        /// eSignet stores a V2/V3 name as the JSON of the map plus "@none" (§2.2); up to 1.5 the column holds 256
-        /// characters, 600 from 1.6 (§2.8). A longer value fails in the database with a misleading error.
+        /// eSignet stores a V2/V3 name as the JSON of the map plus "@none", written by Jackson (§2.2;
+        /// ClientManagementServiceImpl.java@v1.5.1, @v1.8.0); the column holds 256 characters up to 1.5, 600 from 1.6
+        /// (§2.8; esignet-client_detail.sql@v1.6.2). A longer value fails in the database with a misleading error.
         /// </summary>
         private static void CheckStoredName(ClientDefinition d, Versions.EsignetVersion line, ClientEndpointKind endpoint, IssueCollector issues)
         {
             if (endpoint == ClientEndpointKind.OidcClient || d.ClientNameLangMap.Count == 0 || d.ClientName == null) return;
             int column = line.Minor >= 6 ? 600 : 256;
             var map = new Dictionary<string, string>(d.ClientNameLangMap) { ["@none"] = d.ClientName };
-            int length = System.Text.Json.JsonSerializer.Serialize(map).Length;
+            int length = StoredTextLength.JacksonObject(map);
             if (length > column)
-                issues.Error("clientNameLangMap", DatabaseErrorCode(endpoint, line), ValidationRuleNames.DatabaseColumnLength, $"eSignet {line} stores the names as one JSON text of {length} characters; its column holds {column}. Shorten the names.");
+                issues.Error("clientNameLangMap", DatabaseErrorCode(endpoint, line), ValidationRuleNames.DatabaseColumnLength, $"eSignet {line} stores the names and clientName together as one JSON text of {length} characters; its column holds {column}. Shorten the names or leave out a language.");
         }
 
-        /// <summary>eSignet 1.8 bounds the list columns (§2.8); an overflow fails in the database.</summary>
+        /// <summary>
+        /// eSignet 1.8 bounds the list columns (esignet-client_detail.sql@v1.8.0: redirect_uris 2048, claims 2048,
+        /// acr_values 1024, grant_types and auth_methods 512), measured on json-simple's text; an overflow fails in the database.
+        /// </summary>
         private static void CheckColumns(ClientDefinition d, Versions.EsignetVersion line, ClientEndpointKind endpoint, IssueCollector issues)
         {
             if (line.Minor < 8) return;
@@ -350,15 +386,17 @@ namespace Esignet.Core.Definitions
             CheckColumn(d.RedirectUris, "redirectUris", 2048, line, code, issues);
             CheckColumn(d.UserClaims, "userClaims", 2048, line, code, issues);
             CheckColumn(d.AuthContextRefs, "authContextRefs", 1024, line, code, issues);
+            CheckColumn(d.GrantTypes, "grantTypes", 512, line, code, issues);
+            CheckColumn(d.ClientAuthMethods, "clientAuthMethods", 512, line, code, issues);
             if (d.AdditionalConfigJson != null && d.AdditionalConfigJson.Length > 2048)
                 issues.Error("additionalConfig", code, ValidationRuleNames.DatabaseColumnLength, $"additionalConfig is {d.AdditionalConfigJson.Length} characters of JSON; eSignet {line} stores at most 2048.");
         }
 
         private static void CheckColumn(List<string> values, string field, int column, Versions.EsignetVersion line, string code, IssueCollector issues)
         {
-            int length = System.Text.Json.JsonSerializer.Serialize(values).Length;
+            int length = StoredTextLength.JsonSimpleArray(values);
             if (length > column)
-                issues.Error(field, code, ValidationRuleNames.DatabaseColumnLength, $"{field} is {length} characters as JSON; eSignet {line} stores at most {column}.");
+                issues.Error(field, code, ValidationRuleNames.DatabaseColumnLength, $"{field} is stored as {length} characters of JSON (each '/' written as '\\/'); eSignet {line} stores at most {column}. Use fewer or shorter values.");
         }
 
         /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -10,8 +11,8 @@ namespace Esignet.Core.Definitions
     /// <summary>
     /// The two URL checks eSignet applies (esignet-api.md §2.1, §2.6): Hibernate <c>@URL</c> (a protocol java.net.URL
     /// knows) for logoUri and, up to 1.1, redirect URIs; and, from 1.2, Apache commons-validator 1.7
-    /// <c>UrlValidator(ALLOW_ALL_SCHEMES + ALLOW_LOCAL_URLS)</c> for redirect URIs. A reimplementation of the
-    /// commons rules with one known gap: a multi-label host's TLD is checked for shape, not against IANA's list.
+    /// <c>UrlValidator(ALLOW_ALL_SCHEMES + ALLOW_LOCAL_URLS)</c> for redirect URIs (RedirectURLValidator.java@v1.5.1 to
+    /// @v1.8.0; UrlValidator.java@VALIDATOR_1_7), host names with the library's own TLD list (<see cref="CommonsDomainRules"/>).
     /// </summary>
     internal static class UrlRules
     {
@@ -24,10 +25,12 @@ namespace Esignet.Core.Definitions
         // commons-validator 1.7 UrlValidator patterns.
         private static readonly Regex UrlParts = new Regex(@"^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?", RegexOptions.CultureInvariant);
         private static readonly Regex Scheme = new Regex(@"^\p{L}[\p{L}\d\+\-\.]*$", RegexOptions.CultureInvariant);
-        private static readonly Regex Authority = new Regex(@"^(?:\[([0-9a-fA-F:\.]+)\]|(?:(?:[\p{L}\d\-\._~!$&'\(\)\*\+,;=]|%[0-9a-fA-F]{2})+:?(?:[\p{L}\d\-\._~!$&'\(\)\*\+,;=]|%[0-9a-fA-F]{2})*@)?([\p{L}\d\-\.]*))(?::(\d*))?(.*)?$", RegexOptions.CultureInvariant);
-        private static readonly Regex PathChars = new Regex(@"^(/[-\w:@&?=+,.!/~*'%$_;\(\)]*)?$", RegexOptions.CultureInvariant);
-        private static readonly Regex Label = new Regex(@"^[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?$", RegexOptions.CultureInvariant);
-        private static readonly Regex TopLabel = new Regex(@"^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\-]{1,59})$", RegexOptions.CultureInvariant);
+        // AUTHORITY_REGEX and PATH_REGEX of UrlValidator.java@VALIDATOR_1_7, with Java's ASCII-only \p{Alnum}, \d and \w
+        // (so a non-ASCII character in the path is refused, and a host is matched only after IDN conversion).
+        private static readonly Regex Authority = new Regex(@"^(?:\[(::FFFF:(?:[0-9]{1,3}\.){3}[0-9]{1,3}|[0-9a-fA-F:]+)\]|(?:(?:[a-zA-Z0-9%-._~!$&'()*+,;=]+(?::[a-zA-Z0-9%-._~!$&'()*+,;=]*)?@)?([a-zA-Z0-9\-\.]*)))(?::([0-9]*))?(.*)?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        private static readonly Regex PathChars = new Regex(@"^(/[-a-zA-Z0-9_:@&?=+,.!/~*'%$;\(\)]*)?$", RegexOptions.CultureInvariant);
+
+        private static readonly char[] JavaLineTerminators = { '\n', '\r', '\u0085', '\u2028', '\u2029' };
 
         /// <summary>True when java.net.URL would accept the text (Hibernate <c>@URL</c> without attributes).</summary>
         public static bool IsJavaUrl(string text, out string reason)
@@ -44,6 +47,15 @@ namespace Esignet.Core.Definitions
             if (!JavaUrlProtocols.Contains(protocol))
             {
                 reason = $"the protocol '{protocol}' is not one java.net.URL knows (use https)";
+                return false;
+            }
+
+            // Hibernate's @URL composes @Pattern(regexp = ".*") (org.hibernate.validator.constraints.URL), and Java's '.'
+            // matches no line terminator: a value with \n, \r, U+0085, U+2028 or U+2029 anywhere is invalid_uri, even
+            // though java.net.URL itself would trim a trailing newline.
+            if (text.IndexOfAny(JavaLineTerminators) >= 0)
+            {
+                reason = "it contains a line break (a newline or carriage return, often pasted at the end of a cell); remove it";
                 return false;
             }
 
@@ -92,9 +104,22 @@ namespace Esignet.Core.Definitions
             }
 
             string path = parts.Groups[5].Value;
-            if (!PathChars.IsMatch(path) || !PathStaysInside(path))
+            if (!PathChars.IsMatch(path))
             {
-                reason = "its path contains characters or '..' segments the validator refuses";
+                reason = "its path contains characters the validator refuses (percent-encode non-ASCII characters, e.g. %C3%A9 for é)";
+                return false;
+            }
+
+            if (!PathStaysInside(path))
+            {
+                reason = "its path climbs above the root with '..'";
+                return false;
+            }
+
+            // ALLOW_2_SLASHES is off (UrlValidator.isValidPath@VALIDATOR_1_7).
+            if (path.IndexOf("//", StringComparison.Ordinal) >= 0)
+            {
+                reason = "its path contains '//' (write a single '/')";
                 return false;
             }
 
@@ -110,70 +135,60 @@ namespace Esignet.Core.Definitions
         private static bool IsValidAuthority(string authority, out string reason)
         {
             reason = string.Empty;
-            Match m = Authority.Match(authority);
-            if (!m.Success || m.Groups[4].Value.Length > 0)
+            Match m = Authority.Match(CommonsDomainRules.UnicodeToAscii(authority));
+            if (!m.Success || m.Groups[4].Value.Trim().Length > 0)
             {
                 reason = $"its host '{authority}' is not valid";
                 return false;
             }
 
-            string ipv6 = m.Groups[1].Value;
-            string host = m.Groups[2].Value;
             string port = m.Groups[3].Value;
-            if (port.Length > 0 && (port.Length > 5 || int.Parse(port, CultureInfo.InvariantCulture) > 65535))
+            if (m.Groups[1].Success)
             {
-                reason = $"its port {port} is out of range";
-                return false;
-            }
-
-            if (ipv6.Length > 0)
-            {
+                string ipv6 = m.Groups[1].Value;
                 if (IPAddress.TryParse(ipv6, out IPAddress? v6) && v6.AddressFamily == AddressFamily.InterNetworkV6) return true;
                 reason = $"'[{ipv6}]' is not an IPv6 address";
                 return false;
             }
 
+            string host = m.Groups[2].Value;
             if (host.Length == 0)
             {
                 reason = "it has no host";
                 return false;
             }
 
-            if (Regex.IsMatch(host, @"^\d{1,3}(\.\d{1,3}){3}$"))
+            if (!CommonsDomainRules.IsValidDomain(host, out string? refusedTld))
             {
-                foreach (string octet in host.Split('.'))
+                if (CommonsDomainRules.IsValidIpv4(host, out bool leadingZero))
                 {
-                    if (int.Parse(octet, CultureInfo.InvariantCulture) > 255)
-                    {
-                        reason = $"'{host}' is not an IPv4 address";
-                        return false;
-                    }
+                    // an IPv4 address
                 }
-
-                return true;
+                else if (leadingZero)
+                {
+                    reason = $"'{host}' is an IPv4 address with a leading zero in an octet, which the validator refuses (write {string.Join(".", host.Split('.').Select(o => o.TrimStart('0').Length == 0 ? "0" : o.TrimStart('0')))})";
+                    return false;
+                }
+                else if (refusedTld != null)
+                {
+                    string why = CommonsDomainRules.IsInternalTld(refusedTld) ? " Internal names (.local, .internal, .svc.cluster.local, ...) are refused even where your network resolves them." : string.Empty;
+                    reason = $"its host '{host}' ends in '.{refusedTld}', a TLD missing from the IANA list of 2020 that is built into commons-validator 1.7, the library eSignet checks redirect URIs with, so eSignet answers invalid_redirect_uri.{why} Use a host under a public TLD, a single-label host name, localhost or an IP address";
+                    return false;
+                }
+                else
+                {
+                    reason = $"its host '{host}' is not a valid domain name (wildcards are allowed only in the path)";
+                    return false;
+                }
             }
 
-            if (!IsValidHostName(host))
+            if (port.Length > 0 && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number > 65535))
             {
-                reason = $"its host '{host}' is not a valid domain name (wildcards are allowed only in the path)";
+                reason = $"its port {port} is out of range";
                 return false;
             }
 
             return true;
-        }
-
-        private static bool IsValidHostName(string host)
-        {
-            string h = host.EndsWith(".", StringComparison.Ordinal) ? host.Substring(0, host.Length - 1) : host;
-            if (h.Length == 0 || h.Length > 253) return false;
-            string[] labels = h.Split('.');
-            foreach (string label in labels)
-            {
-                if (!Label.IsMatch(label)) return false;
-            }
-
-            // ALLOW_LOCAL_URLS: localhost and single-label (intranet) hosts are fine; otherwise the last label is a TLD.
-            return labels.Length == 1 || TopLabel.IsMatch(labels[labels.Length - 1]);
         }
 
         private static bool PathStaysInside(string path)

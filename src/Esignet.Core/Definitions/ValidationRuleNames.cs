@@ -38,5 +38,7 @@ namespace Esignet.Core.Definitions
         public const string IgnoredByPms = "IgnoredByPms";
         public const string DatabaseColumnLength = "DatabaseColumnLength";
         public const string DuplicateInInput = "DuplicateInInput";
+        public const string KeyTooSmall = "KeyTooSmall";
+        public const string WeakKey = "WeakKey";
     }
 }

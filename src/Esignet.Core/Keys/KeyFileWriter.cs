@@ -12,14 +12,37 @@ namespace Esignet.Core.Keys
         /// when any of them exists and <paramref name="force"/> is not set, or when other users can write to the
         /// folder and <paramref name="allowSharedFolder"/> is not set.
         /// </summary>
-        public static void Write(JwkKeyPair pair, KeyFileSet files, bool force, bool allowSharedFolder)
+        /// <param name="whenExists">
+        /// What to tell the user about an existing file, for callers whose -Force means something else; by default
+        /// "Use -Force to replace the key files".
+        /// </param>
+        public static void Write(JwkKeyPair pair, KeyFileSet files, bool force, bool allowSharedFolder, string? whenExists = null)
         {
             string? existing = force ? null : files.FirstExisting();
             if (existing != null)
             {
-                throw new EsignetException("KeyFileExists", EsignetErrorKind.ResourceExists,
-                    $"'{existing}' already exists. Use -Force to replace the key files, or choose another path.") { TargetObject = existing };
+                throw Exists(existing, whenExists);
             }
+
+            try
+            {
+                WriteFiles(pair, files, force, allowSharedFolder);
+            }
+            catch (EsignetException e) when (e.ErrorId == "KeyFileExists" && whenExists != null)
+            {
+                // Another process wrote the same name in the meantime: the same advice applies.
+                throw Exists(e.TargetObject as string ?? files.PrivateKeyPemPath, whenExists);
+            }
+        }
+
+        private static EsignetException Exists(string existing, string? whenExists)
+        {
+            return new EsignetException("KeyFileExists", EsignetErrorKind.ResourceExists,
+                $"'{existing}' already exists. " + (whenExists ?? "Use -Force to replace the key files, or choose another path.")) { TargetObject = existing };
+        }
+
+        private static void WriteFiles(JwkKeyPair pair, KeyFileSet files, bool force, bool allowSharedFolder)
+        {
 
             string? dir = Path.GetDirectoryName(files.BasePath);
             if (!string.IsNullOrEmpty(dir))

@@ -26,9 +26,30 @@ namespace Esignet.Core.Keys
             _ready = new BlockingCollection<JwkKeyPair>(boundedCapacity: _workers * 2);
         }
 
-        /// <summary>A fresh key pair; blocks only when generation is behind.</summary>
+        private Lazy<JwkKeyPair>? _placeholder;
+
+        /// <summary>
+        /// A pool that hands out one key, made once, to every caller: for dry runs (-WhatIf), where a key is needed
+        /// only to shape and validate the request and is never written or sent, so 200 rows cost one key, not 200.
+        /// </summary>
+        public static KeyPool Placeholder(KeySpec spec)
+        {
+            var pool = new KeyPool(spec, 1);
+            pool._placeholder = new Lazy<JwkKeyPair>(() => KeyFactory.Generate(spec), LazyThreadSafetyMode.ExecutionAndPublication);
+            return pool;
+        }
+
+        /// <summary>True for <see cref="Placeholder"/>: every key taken is the same one.</summary>
+        public bool IsPlaceholder => _placeholder != null;
+
+        /// <summary>A fresh key pair (the placeholder, for a placeholder pool); blocks only when generation is behind.</summary>
         public JwkKeyPair Take(CancellationToken cancel = default)
         {
+            if (_placeholder != null)
+            {
+                return _placeholder.Value;
+            }
+
             if (Interlocked.Exchange(ref _started, 1) == 0)
             {
                 for (int i = 0; i < _workers; i++)

@@ -38,6 +38,13 @@ namespace Esignet.Core.Ledger
         /// <summary>SHA-256 of the normalised definition: a changed row is noticed on rerun.</summary>
         public string? DefinitionHash { get; set; }
 
+        /// <summary>
+        /// On a Set-EsignetClient entry: the hash of the input (CSV row) the client was last registered from, carried
+        /// forward, so that rerunning that unchanged input is told apart from a changed one and is not offered -Update,
+        /// which would undo the Set. Null on New-EsignetOidcClient's entries, whose DefinitionHash is the input's.
+        /// </summary>
+        public string? InputHash { get; set; }
+
         /// <summary>The registered (public) fields, so Get- can answer and Set- can send a full PUT.</summary>
         public LedgerDefinition? Definition { get; set; }
 

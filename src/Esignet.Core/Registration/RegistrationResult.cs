@@ -15,7 +15,10 @@ namespace Esignet.Core.Registration
         /// <summary>ACTIVE or INACTIVE, as the server reports it.</summary>
         public string? Status { get; set; }
 
-        /// <summary>Created, Exists (already registered with this key: nothing sent), Updated, Changed (registered, but the definition differs; use -Update).</summary>
+        /// <summary>
+        /// Created, Exists (already registered with this key: nothing sent), Updated, Changed (registered, but the
+        /// definition differs; use -Update), or Failed (only with -IncludeFailed; the error is in ErrorId and Error).
+        /// </summary>
         public string Outcome { get; set; } = string.Empty;
 
         public string? ClientName { get; set; }
@@ -40,6 +43,12 @@ namespace Esignet.Core.Registration
 
         /// <summary>The input line (CSV line number), when the input came from a file.</summary>
         public int? LineNumber { get; set; }
+
+        /// <summary>For a Failed row: the error's id (the server's or validator's code), else null.</summary>
+        public string? ErrorId { get; set; }
+
+        /// <summary>For a Failed row: the error's message, naming the line and field, else null. Never holds a secret.</summary>
+        public string? Error { get; set; }
 
         public override string ToString() => ClientId;
     }

@@ -77,9 +77,10 @@ namespace Esignet.Core.Registration
         {
             ClientDefinition d = p.Definition;
             JwkKeyPair key = d.PublicKey!;
+            if (p.Api == ClientApi.Esignet && p.NewKeyFiles != null) Auth.ScopeCheck.RequireCreate(_context); // before its key files exist
             if (p.NewKeyFiles != null && key.PrivateKeyPemPath == null)
             {
-                KeyFileWriter.Write(key, p.NewKeyFiles, force: false, options.AllowSharedKeyDirectory);
+                KeyFileWriter.Write(key, p.NewKeyFiles, force: false, options.AllowSharedKeyDirectory, KeyFileAdvice.PartialSet(p.NewKeyFiles));
             }
 
             ClientApi api = p.Api;
@@ -115,7 +116,8 @@ namespace Esignet.Core.Registration
                         $"Client '{clientId}' was registered on {server} with another key (thumbprint {known.KeyThumbprint}). Choose another client id; eSignet cannot change a client's key.") { TargetObject = clientId };
                 }
 
-                if (known.DefinitionHash == hash)
+                // The same input as registered, even when Set-EsignetClient changed the client since (InputHash).
+                if (known.DefinitionHash == hash || known.InputHash == hash)
                 {
                     result.Outcome = "Exists";
                     result.Status = known.Status;

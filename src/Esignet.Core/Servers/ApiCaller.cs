@@ -49,6 +49,11 @@ namespace Esignet.Core.Servers
             }
 
             string endpoint = method + " " + uri.AbsolutePath;
+            if (RedirectAdvice.IsRedirect(response.Status))
+            {
+                throw RedirectAdvice.Error(method, uri, response);
+            }
+
             if (response.Status == 401)
             {
                 throw new ServerErrorException("Unauthorized", _tokens == null

@@ -114,6 +114,7 @@ namespace Esignet.Core.Transport
                     }
                     catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException || e is System.IO.IOException)
                     {
+                        if (TlsFailure.From(e, what) is EsignetException untrusted) throw untrusted; // no retry can fix a certificate
                         reason = e is OperationCanceledException ? $"no answer within {_options.Timeout.TotalSeconds:0.#} s" : Describe(e);
                         if (attempt >= retries)
                         {

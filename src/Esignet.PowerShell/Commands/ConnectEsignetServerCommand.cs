@@ -109,6 +109,7 @@ namespace Esignet.PowerShell.Commands
             }
 
             FlushWarnings();
+            WarnMissingScopes(context);
             ContextStore.Set(context);
             string esignet = context.EsignetUri == null ? "no eSignet" : $"eSignet {context.EsignetUri} (line {context.ServerVersion}, {context.ServerVersionFoundBy})";
             string pms = context.PmsUri == null ? "no PMS" : $"PMS {context.PmsUri} (line {context.PmsVersion}, {context.PmsVersionFoundBy})";
@@ -117,6 +118,16 @@ namespace Esignet.PowerShell.Commands
             {
                 ContextStore.MarkHandedOut(context);
                 WriteObject(context);
+            }
+        }
+
+        /// <summary>The token's scopes are known now: say what it cannot do before the first row finds out.</summary>
+        private void WarnMissingScopes(EsignetContext context)
+        {
+            string? warning = Core.Auth.ScopeCheck.Warning(context);
+            if (warning != null)
+            {
+                WriteWarning(warning);
             }
         }
 

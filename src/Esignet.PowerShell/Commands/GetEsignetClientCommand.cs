@@ -9,7 +9,8 @@ namespace Esignet.PowerShell.Commands
 {
     /// <summary>
     /// Shows registered clients: from PMS itself, or (eSignet has no read API) from the module's ledger, which the
-    /// Source property says. Takes Client IDs from the pipeline, e.g. the output of New-EsignetOidcClient.
+    /// Source property says. Takes Client IDs from the pipeline, e.g. the output of New-EsignetOidcClient. Without
+    /// a Client ID it lists, as Get-MgApplication and Get-AzADApplication do, instead of prompting for one.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "EsignetClient", DefaultParameterSetName = "ById")]
     [OutputType(typeof(ClientRecord))]
@@ -17,12 +18,13 @@ namespace Esignet.PowerShell.Commands
     {
         private ClientQueryService? _query;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ById", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ParameterSetName = "ById", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "client_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completion.ClientIdCompleter))]
         public string[] ClientId { get; set; } = new string[0];
 
+        /// <summary>Kept for scripts written before listing became the default; the same as giving no Client ID.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "All")]
         public SwitchParameter All { get; set; }
 
@@ -49,7 +51,7 @@ namespace Esignet.PowerShell.Commands
         protected override void ProcessRecord()
         {
             ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
-            if (All)
+            if (All || ClientId.Length == 0)
             {
                 try
                 {

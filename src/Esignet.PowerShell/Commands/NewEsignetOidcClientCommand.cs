@@ -14,7 +14,10 @@ using Esignet.PowerShell.Infrastructure;
 namespace Esignet.PowerShell.Commands
 {
     /// <summary>Registers OpenID Connect clients with eSignet or PMS from parameters or pipeline rows (CSV).</summary>
+    // The alias gives the cmdlet the noun of Get-/Set-/Test-EsignetClient, so Get-Command *EsignetClient* finds all
+    // four; the name stays, since scripts and the OpenG2P-facing docs use it (issue 20, item 12).
     [Cmdlet(VerbsCommon.New, "EsignetOidcClient", SupportsShouldProcess = true)]
+    [Alias("New-EsignetClient")]
     [OutputType(typeof(RegistrationResult))]
     public sealed class NewEsignetOidcClientCommand : ClientDefinitionCmdlet
     {
@@ -43,6 +46,13 @@ namespace Esignet.PowerShell.Commands
         /// <summary>Write new key files even into a folder other users can write to.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// Also write a result with Outcome Failed (and ErrorId, Error) for each row that failed, so that a results
+        /// file made with Export-Csv has one row per input row; the error is still written to the error stream.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter IncludeFailed { get; set; }
 
         /// <summary>How many registrations run at once. 1 registers strictly in input order.</summary>
         [Parameter]
@@ -88,7 +98,9 @@ namespace Esignet.PowerShell.Commands
             }
             catch (EsignetException e)
             {
-                WriteRowError(e, target, line);
+                ErrorRecord error = RowErrors.Create(e, target, line);
+                WriteError(error);
+                WriteFailedResult(error, InputValues.Text(ClientId), InputValues.Text(ClientName), line);
                 return;
             }
 
@@ -97,13 +109,21 @@ namespace Esignet.PowerShell.Commands
                 WriteWarning(Where(line) + warning.Field + ": " + warning.Message);
             }
 
-            string action = $"Register OIDC client via {prepared.Endpoint} on {prepared.Server} with body {prepared.RequestBody}";
-            if (!ShouldProcess(prepared.ClientId, action))
+            // One line per row for -WhatIf and -Verbose; the body (public key only) only under -Verbose, and only
+            // for a row that will send it.
+            ExpectedAction expected = RegistrationPreview.Expect(context, prepared, Update);
+            if (expected == ExpectedAction.Create)
+            {
+                WriteVerbose($"{Where(line)}body for {prepared.Endpoint}: {prepared.RequestBody}");
+            }
+
+            string said = Describe(prepared, expected);
+            if (!ShouldProcess(Where(line) + said, said + " Continue?", "New-EsignetOidcClient"))
             {
                 return;
             }
 
-            _runner!.Submit(() => _service.ExecuteAsync(prepared, options, StopToken), new RowState(target, line));
+            _runner!.Submit(() => _service.ExecuteAsync(prepared, options, StopToken), new RowState(target, line, prepared.ClientId, prepared.Definition.ClientName));
         }
 
         protected override void EndProcessing()
@@ -126,8 +146,13 @@ namespace Esignet.PowerShell.Commands
             ReportProgress();
             // After Ctrl+C nothing is reported for cancelled rows: the ledger says Pending for a request that may
             // have been sent, and a rerun resolves it.
-            if (ReportedFailure(done, row.Target, row.Line))
+            if (ReportedFailure(done, row.Target, row.Line, out ErrorRecord? error))
             {
+                if (error != null)
+                {
+                    WriteFailedResult(error, row.ClientId, row.ClientName, row.Line);
+                }
+
                 return;
             }
 
@@ -143,6 +168,36 @@ namespace Esignet.PowerShell.Commands
             }
 
             WriteObject(result);
+        }
+
+        /// <summary>What a row will do, in one line: "nothing is sent" when the ledger shows it needs no request.</summary>
+        private string Describe(PreparedRegistration p, ExpectedAction expected)
+        {
+            string who = p.Api == ClientApi.Pms && p.NewKeyFiles != null ? $"'{p.Definition.ClientName}' (Client ID from its new key)" : $"'{p.ClientId}'";
+            switch (expected)
+            {
+                case ExpectedAction.NothingRegistered:
+                    return $"Client {who} is already registered on {p.Server} with this key and this definition (ledger): nothing is sent.";
+                case ExpectedAction.NothingChanged:
+                    return $"Client {who} is registered on {p.Server} with this key, but the row differs: nothing is sent (add -Update to replace it).";
+                case ExpectedAction.Update:
+                    return $"Replace OIDC client {who} on {p.Server} with the row's values (-Update).";
+                case ExpectedAction.Refused:
+                    return $"Client {who} is in the ledger for {p.Server} with another key: the row will fail with ClientIdTaken, nothing is sent.";
+                default:
+                    return $"Register OIDC client {who} via {p.Endpoint} on {p.Server}.";
+            }
+        }
+
+        /// <summary>True under -WhatIf (given or by $WhatIfPreference): no key is needed then, only its shape.</summary>
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? given))
+            {
+                return LanguagePrimitives.IsTrue(given);
+            }
+
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
         }
 
         /// <summary>Verbose output must come from the pipeline thread; the transport queues it from any thread.</summary>
@@ -178,6 +233,11 @@ namespace Esignet.PowerShell.Commands
         /// <summary>The same Client ID twice in one run is an input mistake (for PMS: the same key twice).</summary>
         private void RejectRepeatedClientId(PreparedRegistration prepared, int? line)
         {
+            if (prepared.Api == ClientApi.Pms && prepared.NewKeyFiles != null && _keyPool?.IsPlaceholder == true)
+            {
+                return; // -WhatIf: every new key is the same placeholder, so its PMS Client ID repeats by design
+            }
+
             if (_seenClientIds.TryGetValue(prepared.ClientId, out int? first))
             {
                 string where = first.HasValue ? $"line {first.Value}" : "an earlier row";
@@ -191,11 +251,17 @@ namespace Esignet.PowerShell.Commands
 
         private sealed class RowState
         {
-            public RowState(object target, int? line)
+            public RowState(object target, int? line, string clientId, string? clientName)
             {
                 Target = target;
                 Line = line;
+                ClientId = clientId;
+                ClientName = clientName;
             }
+
+            public string ClientId { get; }
+
+            public string? ClientName { get; }
 
             public object Target { get; }
 
@@ -216,7 +282,8 @@ namespace Esignet.PowerShell.Commands
                 GenerateKey = GenerateKey,
                 KeyDirectory = ResolveNewPath(KeyDirectory ?? "keys"),
                 KeySpec = spec,
-                KeyPool = GenerateKey ? (_keyPool ??= Own(new KeyPool(spec))) : null,
+                // Under -WhatIf no key is kept, so one placeholder serves every row instead of an RSA key per row.
+                KeyPool = GenerateKey ? (_keyPool ??= Own(IsWhatIf() ? KeyPool.Placeholder(spec) : new KeyPool(spec))) : null,
                 Update = Update,
                 SendGate = _sendGate,
                 AllowSharedKeyDirectory = Force,
@@ -225,9 +292,28 @@ namespace Esignet.PowerShell.Commands
 
         private static string Where(int? line) => line is int l ? $"Line {l}: " : string.Empty;
 
-        private void WriteRowError(EsignetException e, object target, int? line)
+        /// <summary>With -IncludeFailed, the failed row as a result too, so an exported results file misses no row.</summary>
+        private void WriteFailedResult(ErrorRecord error, string? clientId, string? clientName, int? line)
         {
-            WriteError(RowErrors.Create(e, target, line));
+            if (!IncludeFailed)
+            {
+                return;
+            }
+
+            ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
+            string? server = (api == ClientApi.Pms ? RequireContext().PmsUri : RequireContext().EsignetUri)?.ToString().TrimEnd('/');
+
+            WriteObject(new RegistrationResult
+            {
+                ClientId = clientId ?? string.Empty,
+                ClientName = clientName,
+                Outcome = "Failed",
+                Api = api.ToString(),
+                Server = server,
+                LineNumber = line,
+                ErrorId = error.FullyQualifiedErrorId.Split(',')[0],
+                Error = error.ErrorDetails?.Message ?? error.Exception.Message,
+            });
         }
     }
 }

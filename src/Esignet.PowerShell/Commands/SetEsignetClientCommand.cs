@@ -117,7 +117,9 @@ namespace Esignet.PowerShell.Commands
                     return;
                 }
 
-                if (ShouldProcess(clientId, $"{prepared.Endpoint} on {prepared.Server} with body {prepared.RequestBody}"))
+                // One line for -WhatIf; the body (~1 KB for a PUT) only under -Verbose.
+                WriteVerbose($"{prepared.Endpoint} on {prepared.Server} with body {prepared.RequestBody}");
+                if (ShouldProcess(clientId, $"{prepared.Endpoint} on {prepared.Server}"))
                 {
                     _runner!.Submit(() => _updates!.ExecuteAsync(prepared, StopToken), clientId);
                 }

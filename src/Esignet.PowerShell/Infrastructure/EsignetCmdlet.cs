@@ -61,14 +61,18 @@ namespace Esignet.PowerShell.Infrastructure
         /// For a row's background work, once finished: false when it succeeded; otherwise true, with its error
         /// written (none after Ctrl+C, when the row was merely cut short).
         /// </summary>
-        protected bool ReportedFailure(System.Threading.Tasks.Task work, object target, int? line)
+        protected bool ReportedFailure(System.Threading.Tasks.Task work, object target, int? line) => ReportedFailure(work, target, line, out _);
+
+        /// <summary>As above, also handing back the error written (null when none was).</summary>
+        protected bool ReportedFailure(System.Threading.Tasks.Task work, object target, int? line, out ErrorRecord? error)
         {
+            error = null;
             if (!work.IsCanceled && !work.IsFaulted)
             {
                 return false;
             }
 
-            ErrorRecord? error = RowErrors.FromFailedWork(work, target, line, StopToken.IsCancellationRequested);
+            error = RowErrors.FromFailedWork(work, target, line, StopToken.IsCancellationRequested);
             if (error != null)
             {
                 WriteError(error);

@@ -39,7 +39,6 @@ public class UrlRulesTests
         new object?[] { "https://portal.example.org:99999/cb", false, null },     // port out of range
         new object?[] { "https://portal.example.org/../cb", false, null },        // path escapes the root
         new object?[] { "https://portal.example.123/cb", false, null },           // numeric TLD
-        // Not covered: commons-validator also checks the TLD against IANA's list; UrlRules checks only its shape (a documented gap).
         new object?[] { "foo://portal.example.org/logo.png", true, false },       // any scheme for commons; unknown to the JVM
         new object?[] { "mailto:ops@example.org", false, true },                  // the JVM knows mailto; no authority
     };

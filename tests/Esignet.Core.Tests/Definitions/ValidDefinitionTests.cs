@@ -428,8 +428,21 @@ public class ValidDefinitionTests
     public void Comma_in_a_redirect_uri_warns(string line)
     {
         ClientDefinition d = Defs.Baseline();
-        d.RedirectUris = new List<string> { "https://portal.example.org/cb,https://other.example.org/cb" };
+        d.RedirectUris = new List<string> { "https://portal.example.org/cb?next=a,b" };
         WarnsOnly(Validate(d, line), "redirectUris");
+    }
+
+    [Theory]
+    [InlineData("1.2")]
+    [InlineData("1.8")]
+    public void Two_uris_joined_by_a_comma_are_refused_as_the_server_does(string line)
+    {
+        // The path "/cb,https://other..." holds "//", which commons-validator 1.7 refuses (ALLOW_2_SLASHES off).
+        ClientDefinition d = Defs.Baseline();
+        d.RedirectUris = new List<string> { "https://portal.example.org/cb,https://other.example.org/cb" };
+        ValidationIssue issue = Assert.Single(Validate(d, line), i => i.Severity == ValidationSeverity.Error);
+        Assert.Equal("invalid_redirect_uri", issue.Code);
+        Assert.Contains("separate them with ';' or '|'", issue.Message, StringComparison.Ordinal);
     }
 
     [Fact]

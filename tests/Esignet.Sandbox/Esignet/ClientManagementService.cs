@@ -42,6 +42,7 @@ public sealed class ClientManagementService
         var line = config.Esignet;
         var clientId = r.Text("clientId")!;
         if (_store.Contains(clientId)) return EsignetOutcome.Failure(EsignetError.Service("duplicate_client_id"));
+        if (EsignetPublicKey.ServerThrowsClassCast(r.Element("publicKey")!.Value, line)) return EsignetOutcome.Failure(ClassCast());
         var key = EsignetPublicKey.Parse(r.Element("publicKey")!.Value, line);
         if (key is null) return EsignetOutcome.Failure(EsignetError.Service("invalid_public_key"));
 
@@ -111,12 +112,13 @@ public sealed class ClientManagementService
         return Store(updated, config.Esignet);
     }
 
-    // §2.7 PATCH: only non-null members apply; encPublicKey validated like a public key (§3.4), never unique.
+    // §2.7 PATCH: only non-null members apply (additionalConfig: see below); encPublicKey validated like a public key (§3.4), never unique.
     private EsignetOutcome Patch(EsignetClientRecord existing, BoundFields r, ActiveConfig config, DateTimeOffset now)
     {
         var updated = existing with { UpdatedAt = now };
         if (r.Element("encPublicKey") is { } encJwk)
         {
+            if (EsignetPublicKey.ServerThrowsClassCast(encJwk, config.Esignet)) return EsignetOutcome.Failure(ClassCast());
             var encKey = EsignetPublicKey.Parse(encJwk, config.Esignet);
             if (encKey is null) return EsignetOutcome.Failure(EsignetError.Service("invalid_public_key"));
             updated = updated with { EncPublicKey = encKey.Json, EncPublicKeyHash = encKey.Hash };
@@ -130,7 +132,10 @@ public sealed class ClientManagementService
         if (r.TextList("clientAuthMethods") is { } methods) updated = updated with { ClientAuthMethods = WithoutNulls(methods) };
         if (r.HasValue("clientName") || r.HasValue("clientNameLangMap"))
             updated = updated with { Name = ClientNames.Merge(existing.Name, r.Text("clientName"), r.TextMap("clientNameLangMap")) };
+        // additionalConfig is a JsonNode: Jackson binds an explicit null to NullNode, which passes the != null test of
+        // buildClient (ClientManagementServiceImpl.java@v1.8.0), so "additionalConfig": null clears the stored config.
         if (r.Element("additionalConfig") is { } additional) updated = updated with { AdditionalConfig = additional.GetRawText() };
+        else if (r.IsPresent("additionalConfig")) updated = updated with { AdditionalConfig = null };
         return Store(updated, config.Esignet);
     }
 
@@ -144,6 +149,10 @@ public sealed class ClientManagementService
 
     /// <summary>§2.1: the service removes null entries from every list before storing.</summary>
     private static List<string> WithoutNulls(List<string?>? list) => list?.Where(x => x is not null).Select(x => x!).ToList() ?? [];
+
+    /// <summary>An uncaught ClassCastException: eSignet's handler answers unknown_error with the exception's message.</summary>
+    private static EsignetError ClassCast() =>
+        new("unknown_error", "class java.lang.Integer cannot be cast to class java.lang.String (java.lang.Integer and java.lang.String are in module java.base of loader 'bootstrap')");
 
     private static string? AdditionalConfigText(BoundFields r) => r.Element("additionalConfig")?.GetRawText();
 }

@@ -98,7 +98,10 @@ public sealed class ClientRequestValidator
         if (value is { Length: > 256 }) Add(field, code);
     }
 
-    /// <summary>userClaims: @NotNull, @Size(min, max=30), elements in claims_supported (null elements tolerated).</summary>
+    /// <summary>
+    /// userClaims: @NotNull, @Size(min, max=30), every element non-null, non-blank and in claims_supported
+    /// (OIDCClaimValidator.isValid returns false for null: OIDCClaimValidator.java@v1.0.0 ... @v1.8.0).
+    /// </summary>
     private void Claims(BoundFields r, int minimum)
     {
         var list = r.TextList("userClaims");
@@ -106,13 +109,14 @@ public sealed class ClientRequestValidator
         if (list.Count < minimum || list.Count > 30) Add("userClaims", "invalid_claim");
         for (var i = 0; i < list.Count; i++)
         {
-            if (list[i] is { } claim && !_config.ClaimSet.Contains(claim)) Add($"userClaims[{i}]", "invalid_claim");
+            if (list[i] is not { } claim || !_config.ClaimSet.Contains(claim)) Add($"userClaims[{i}]", "invalid_claim");
         }
     }
 
     /// <summary>
     /// authContextRefs: @NotNull, @Size(1..30); each non-null element split on single spaces (Java split, trailing
-    /// empties dropped) and every token a supported ACR (§2.5).
+    /// empties dropped) and every token, trimmed, a supported ACR (AuthContextRefValidator.java@v1.5.1, @v1.8.0;
+    /// IdentityProviderUtil.splitAndTrimValue). A null element passes (the validator returns true for null).
     /// </summary>
     private void Acrs(BoundFields r, bool required)
     {
@@ -126,7 +130,7 @@ public sealed class ClientRequestValidator
         for (var i = 0; i < list.Count; i++)
         {
             if (list[i] is not { } value) continue;
-            if (JavaText.Split(value, ' ').Any(token => !_config.AcrSet.Contains(token.Trim()))) Add($"authContextRefs[{i}]", "invalid_acr");
+            if (JavaText.Split(value, ' ').Any(token => !_config.AcrSet.Contains(JavaText.Trim(token)))) Add($"authContextRefs[{i}]", "invalid_acr");
         }
     }
 
@@ -198,7 +202,7 @@ public sealed class ClientRequestValidator
         }
         foreach (var (key, value) in map)
         {
-            var keyValid = _line.LanguageKeysMustBeIso639 ? LanguageCodes.IsJvmIso639(key) : key.Length == 3;
+            var keyValid = _line.LanguageKeysMustBeIso639 ? LanguageCodes.IsJvmIso639(key, _line) : key.Length == 3;
             if (!keyValid) Add($"clientNameLangMap[{key}]", "invalid_language_code");
             if (JavaText.IsTrimBlank(value)) Add($"clientNameLangMap[{key}]", "invalid_client_name_value");
             if (_line.LanguageValuesLimitedTo50 && value is { Length: > 50 }) Add($"clientNameLangMap[{key}]", "invalid_client_name_length");

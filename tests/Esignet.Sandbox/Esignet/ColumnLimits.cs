@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Esignet.Sandbox.Json;
 using Esignet.Sandbox.State;
 using Esignet.Sandbox.Versions;
 
@@ -7,14 +7,16 @@ namespace Esignet.Sandbox.Esignet;
 /// <summary>
 /// The <c>client_detail</c> column sizes that can turn a valid request into a database error
 /// (esignet-api.md §2.8, [inference]): the name column per line, logo_uri, and from v1.8.0 the list, key and
-/// config columns. Lists are measured as the JSON arrays eSignet stores.
+/// config columns (db_scripts/mosip_esignet/ddl/esignet-client_detail.sql@v1.8.0). Lists are measured as the JSON
+/// arrays eSignet stores, written by json-simple (ClientManagementServiceImpl.java@v1.8.0), which escapes "/".
 /// </summary>
 public static class ColumnLimits
 {
     /// <summary>The first column that overflows, as "character varying(N)", or null when the row fits.</summary>
     public static string? FirstOverflow(EsignetClientRecord row, EsignetLine line)
     {
-        if (row.Name.Length > line.NameColumnLength) return Varchar(line.NameColumnLength);
+        // PostgreSQL's varchar counts characters (code points), not UTF-16 units.
+        if (row.Name.EnumerateRunes().Count() > line.NameColumnLength) return Varchar(line.NameColumnLength);
         if (row.LogoUri.Length > 2048) return Varchar(2048);
         if (!line.HasBoundedListColumns) return null;
         if (Json(row.RedirectUris) > 2048 || Json(row.UserClaims) > 2048) return Varchar(2048);
@@ -30,5 +32,5 @@ public static class ColumnLimits
 
     private static string Varchar(int size) => $"character varying({size})";
 
-    private static int Json(IReadOnlyList<string> list) => JsonSerializer.Serialize(list).Length;
+    private static int Json(IReadOnlyList<string> list) => JsonSimpleWriter.Array(list).Length;
 }

@@ -54,8 +54,30 @@ public static class JsonSimpleWriter
         }
     }
 
-    /// <summary>jose4j's <c>JSONValue.escape</c> (json-simple's, without the <c>/</c> case).</summary>
-    public static void AppendString(StringBuilder sb, string text)
+    /// <summary>
+    /// The original json-simple's <c>JSONArray.toJSONString(List)</c>: how eSignet 1.8 stores the list columns
+    /// (ClientManagementServiceImpl.java@v1.8.0), so what their varchar limits measure. Unlike jose4j's copy, the
+    /// original json-simple writes "/" as "\/".
+    /// </summary>
+    public static string Array(IEnumerable<string?> values)
+    {
+        var sb = new StringBuilder("[");
+        var first = true;
+        foreach (var value in values)
+        {
+            if (!first) sb.Append(',');
+            first = false;
+            if (value is null) sb.Append("null");
+            else AppendString(sb, value, escapeSlash: true);
+        }
+        return sb.Append(']').ToString();
+    }
+
+    /// <summary>
+    /// json-simple's <c>JSONValue.escape</c>; jose4j's copy (the default here) leaves "/" alone, the original
+    /// json-simple escapes it (<paramref name="escapeSlash"/>).
+    /// </summary>
+    public static void AppendString(StringBuilder sb, string text, bool escapeSlash = false)
     {
         sb.Append('"');
         foreach (var ch in text)
@@ -69,6 +91,7 @@ public static class JsonSimpleWriter
                 case '\n': sb.Append("\\n"); break;
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
+                case '/' when escapeSlash: sb.Append("\\/"); break;
                 default:
                     if (ch <= '\u001F' || (ch >= '\u007F' && ch <= '\u009F') || (ch >= '\u2000' && ch <= '\u20FF'))
                         sb.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));

@@ -27,16 +27,32 @@ public sealed class BoundFields
 
     internal BoundFields(Dictionary<string, JsonElement> members) => _members = members;
 
+    /// <summary>The member was sent, even as JSON null.</summary>
+    public bool IsPresent(string name) => _members.ContainsKey(name);
+
     /// <summary>True when the member is present and not JSON null (Java: the field is non-null).</summary>
     public bool HasValue(string name) => _members.TryGetValue(name, out var e) && e.ValueKind != JsonValueKind.Null;
 
-    public string? Text(string name) => HasValue(name) ? _members[name].GetString() : null;
+    public string? Text(string name) => HasValue(name) ? Scalar(_members[name]) : null;
+
+    /// <summary>
+    /// A scalar as Jackson's StringDeserializer gives it to a String field: the text of a string, and the token's own
+    /// text for a number or a boolean (coercion to String is allowed by default), so "clientName": 123 is "123".
+    /// </summary>
+    internal static string? Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
 
     public List<string?>? TextList(string name)
     {
         if (!HasValue(name)) return null;
         var list = new List<string?>();
-        foreach (var item in _members[name].EnumerateArray()) list.Add(item.ValueKind == JsonValueKind.Null ? null : item.GetString());
+        foreach (var item in _members[name].EnumerateArray()) list.Add(Scalar(item));
         return list;
     }
 
@@ -51,7 +67,7 @@ public sealed class BoundFields
         {
             // Jackson keeps the last value of a repeated key, in first-seen position (LinkedHashMap.put).
             if (!map.ContainsKey(p.Name)) order.Add(p.Name);
-            map[p.Name] = p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString();
+            map[p.Name] = Scalar(p.Value);
         }
         return order.Select(k => new KeyValuePair<string, string?>(k, map[k])).ToList();
     }
@@ -61,7 +77,8 @@ public sealed class BoundFields
 /// Binds a JSON object to a declared member list the way Jackson's defaults do for eSignet's DTOs
 /// (esignet-api.md §1.6, §2.9 [inference]): an unknown member or a value of the wrong JSON type fails the whole
 /// request with a Jackson-like message, which eSignet reports as <c>unknown_error</c>.
-/// Scalars are not coerced to strings (the contract lists wrong JSON types as unknown_error).
+/// A number or boolean where a string belongs is coerced to its text, as Jackson's StringDeserializer does by default;
+/// an array or object there is a type error (issue 16, rule 11).
 /// </summary>
 public static class StrictJsonBinder
 {
@@ -96,12 +113,12 @@ public static class StrictJsonBinder
         switch (kind)
         {
             case JsonFieldKind.Text:
-                return value.ValueKind == JsonValueKind.String ? null : "java.lang.String";
+                return IsStringLike(value) ? null : "java.lang.String";
             case JsonFieldKind.TextList:
                 if (value.ValueKind != JsonValueKind.Array) return "java.util.ArrayList<java.lang.String>";
                 foreach (var item in value.EnumerateArray())
                 {
-                    if (item.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)) return "java.lang.String";
+                    if (!IsStringLike(item) && item.ValueKind != JsonValueKind.Null) return "java.lang.String";
                 }
                 return null;
             case JsonFieldKind.Object:
@@ -110,13 +127,16 @@ public static class StrictJsonBinder
                 if (value.ValueKind != JsonValueKind.Object) return "java.util.LinkedHashMap<java.lang.String,java.lang.String>";
                 foreach (var p in value.EnumerateObject())
                 {
-                    if (p.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)) return "java.lang.String";
+                    if (!IsStringLike(p.Value) && p.Value.ValueKind != JsonValueKind.Null) return "java.lang.String";
                 }
                 return null;
             default:
                 return null;
         }
     }
+
+    private static bool IsStringLike(JsonElement value) =>
+        value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {

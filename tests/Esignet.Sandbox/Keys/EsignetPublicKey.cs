@@ -21,6 +21,19 @@ public sealed record EsignetPublicKey(string Kty, string Json, string? Kid, stri
     /// <summary>Identity for the v1.5.1–v1.7.1 rule: the RSA modulus; null for EC keys (not constrained).</summary>
     public string? ModulusIdentity => Kty == "RSA" ? ModulusOrPoint : null;
 
+    /// <summary>
+    /// True when the server casts a JWK member to String outside jose4j and a non-string value throws a
+    /// ClassCastException, which no handler maps: the answer is <c>unknown_error</c>, not invalid_public_key.
+    /// 1.7 casts kty (getJWKString, IdentityProviderUtil.java@v1.7.1); 1.8 casts kty, use and alg
+    /// (IdentityProviderUtil.java@v1.8.0). Members jose4j reads itself (kid; use/alg before 1.8) fail as JoseException.
+    /// </summary>
+    public static bool ServerThrowsClassCast(JsonElement jwk, EsignetLine line)
+    {
+        if (jwk.ValueKind != JsonValueKind.Object) return false;
+        string[] cast = line.Minor >= 8 ? ["kty", "use", "alg"] : line.Minor == 7 ? ["kty"] : [];
+        return cast.Any(name => JwkMember.HasNonString(jwk, name));
+    }
+
     /// <summary>Parses per the line's rules; null means <c>invalid_public_key</c>.</summary>
     public static EsignetPublicKey? Parse(JsonElement jwk, EsignetLine line)
     {
@@ -34,7 +47,8 @@ public sealed record EsignetPublicKey(string Kty, string Json, string? Kid, stri
             // §3.1 v1.8.0+: alg or use present but blank.
             foreach (var name in new[] { "alg", "use" })
             {
-                if (JwkMember.TryGet(jwk, name, out var v) && (v.ValueKind == JsonValueKind.Null || Validation.JavaText.IsWhitespaceBlank(v.GetString()))) return null;
+                // An explicit null reads as a Java null and passes; only a blank string fails (IdentityProviderUtil.java@v1.8.0).
+                if (JwkMember.TryGet(jwk, name, out var v) && v.ValueKind == JsonValueKind.String && Validation.JavaText.IsWhitespaceBlank(v.GetString())) return null;
             }
         }
         var kty = JwkMember.String(jwk, "kty");
@@ -68,9 +82,11 @@ public sealed record EsignetPublicKey(string Kty, string Json, string? Kid, stri
         if (n is null || e is null) return null;
         // jose4j also parses a private exponent when one is sent, and fails on a malformed one.
         if (JwkMember.TryGet(jwk, "d", out _) && JwkMember.UnsignedInteger(jwk, "d") is null) return null;
+        // jose4j builds an RSAPublicKey through the JDK's KeyFactory, whose RSAKeyFactory refuses moduli under 512 bits.
+        if (BitLength(n) < 512) return null;
         var nText = Base64Url.Encode(n);
         var json = Normalise(jwk, "RSA", [("n", nText), ("e", Base64Url.Encode(e))], RsaMembers);
-        return new EsignetPublicKey("RSA", json, JwkMember.String(jwk, "kid"), JwkMember.String(jwk, "use"), JwkMember.String(jwk, "alg"), null, nText, Sha256Hex(nText));
+        return new EsignetPublicKey("RSA", json, JwkMember.String(jwk, "kid"), JwkMember.String(jwk, "use"), JwkMember.String(jwk, "alg"), null, nText, Sha256Hex(JwkMember.String(jwk, "n")!));
     }
 
     private static EsignetPublicKey? ParseEc(JsonElement jwk)
@@ -83,7 +99,7 @@ public sealed record EsignetPublicKey(string Kty, string Json, string? Kid, stri
         var xText = Base64Url.Encode(x);
         var yText = Base64Url.Encode(y);
         var json = Normalise(jwk, "EC", [("crv", crv!), ("x", xText), ("y", yText)], EcMembers);
-        return new EsignetPublicKey("EC", json, JwkMember.String(jwk, "kid"), JwkMember.String(jwk, "use"), JwkMember.String(jwk, "alg"), crv, xText + yText, Sha256Hex(xText + yText));
+        return new EsignetPublicKey("EC", json, JwkMember.String(jwk, "kid"), JwkMember.String(jwk, "use"), JwkMember.String(jwk, "alg"), crv, xText + yText, Sha256Hex(JwkMember.String(jwk, "x") + JwkMember.String(jwk, "y")));
     }
 
     /// <summary>
@@ -109,6 +125,17 @@ public sealed record EsignetPublicKey(string Kty, string Json, string? Kid, stri
         return JsonSimpleWriter.Object(ordered);
     }
 
-    /// <summary>§3.2 v1.8.0: lowercase hex SHA-256 of n (RSA) or x‖y (EC).</summary>
+    private static int BitLength(byte[] unsignedBigEndian)
+    {
+        var first = 0;
+        while (first < unsignedBigEndian.Length && unsignedBigEndian[first] == 0) first++;
+        if (first == unsignedBigEndian.Length) return 0;
+        return (unsignedBigEndian.Length - first - 1) * 8 + (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)unsignedBigEndian[first]));
+    }
+
+    /// <summary>
+    /// §3.2 v1.8.0: lowercase hex SHA-256 of n (RSA) or x‖y (EC), as the strings were sent: computePublicKeyHash
+    /// (IdentityProviderUtil.java@v1.8.0) joins the raw members, so the same key written with a leading zero byte hashes apart.
+    /// </summary>
     private static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

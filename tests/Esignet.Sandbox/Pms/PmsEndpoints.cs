@@ -170,7 +170,9 @@ public static class PmsEndpoints
         using (document)
         {
             if (!LenientJsonBinder.TryBind(document.RootElement, PmsRequestShapes.Wrapper, out var wrapper)) return Refuse(context, 400);
-            if (wrapper.Text("requesttime") is { } time && !UtcTimestamp.TryParse(time, out _)) return Refuse(context, 400);
+            // requesttime is a LocalDateTime (pms-common RequestWrapper.java@v1.2.2.2); Jackson's jsr310 deserializer
+            // turns a blank string into null, so "" goes on to normal validation; any other non-pattern text is 400.
+            if (wrapper.Text("requesttime") is { } time && time.Trim().Length > 0 && !UtcTimestamp.TryParse(time, out _)) return Refuse(context, 400);
             if (wrapper.Element("request") is not { } body)
             {
                 await PmsResponses.WriteErrorAsync(context, PmsErrors.Validation("must not be null", "request"), runtime.Clock);

@@ -5,12 +5,13 @@ namespace Esignet.Sandbox.Validation;
 
 /// <summary>
 /// commons-validator 1.7 <c>DomainValidator.getInstance(allowLocal: true)</c> and <c>InetAddressValidator</c>
-/// (esignet-api.md §2.6). The TLD list is approximated by the Public Suffix List's ICANN TLDs (Data/iana-tlds.txt);
-/// the local TLDs are <c>localhost</c> and <c>localdomain</c>, and any single label is accepted as a local host name.
+/// (esignet-api.md §2.6). The TLD list is the one built into DomainValidator.java@VALIDATOR_1_7 (IANA, 2020), generated
+/// into Data/tlds-commons-validator-1.7.txt by tools/server-lists/Update-ServerLists.ps1; the local TLDs are
+/// <c>localhost</c> and <c>localdomain</c>, and any single label is accepted as a local host name.
 /// </summary>
 public static partial class DomainRules
 {
-    private static readonly HashSet<string> Tlds = EmbeddedLists.Load("iana-tlds.txt");
+    private static readonly HashSet<string> Tlds = EmbeddedLists.Load("tlds-commons-validator-1.7.txt");
     private static readonly IdnMapping Idn = new();
 
     // DOMAIN_LABEL_REGEX / TOP_LABEL_REGEX / DOMAIN_NAME_REGEX with Java's ASCII \p{Alnum} and \p{Alpha}.

@@ -58,4 +58,9 @@ public static class JavaText
         while (parts.Count > 0 && parts[^1].Length == 0) parts.RemoveAt(parts.Count - 1);
         return parts.ToArray();
     }
+
+    /// <summary>Java <c>String.trim()</c>: strips characters up to U+0020 at both ends (not Unicode spaces).</summary>
+    public static string Trim(string value) => value.Trim(TrimChars);
+
+    private static readonly char[] TrimChars = Enumerable.Range(0, 33).Select(i => (char)i).ToArray();
 }

@@ -14,6 +14,9 @@ public static class JavaUrl
     public static bool IsValid(string? spec)
     {
         if (spec is null) return false;
+        // Hibernate's @URL is composed with @Pattern(regexp = ".*"); Java's '.' matches no line terminator, so a
+        // value holding \n, \r, U+0085, U+2028 or U+2029 fails before java.net.URL (which would trim it) is asked.
+        if (spec.AsSpan().IndexOfAny(['\n', '\r', '\u0085', '\u2028', '\u2029']) >= 0) return false;
         var s = spec.Trim(TrimChars);
         var start = 0;
         if (s.StartsWith("url:", StringComparison.OrdinalIgnoreCase)) start = 4;

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+
+namespace Esignet.Core.Definitions
+{
+    /// <summary>
+    /// How long the text eSignet writes into a database column is, in the characters (code points) a PostgreSQL
+    /// varchar counts. The server writes two JSON dialects, and their escaping decides what fits.
+    /// </summary>
+    internal static class StoredTextLength
+    {
+        /// <summary>
+        /// A language-map name as Jackson's <c>ObjectMapper.writeValueAsString(Map)</c> writes it
+        /// (getClientNameLanguageMapAsJsonString, ClientManagementServiceImpl.java@v1.5.1, @v1.8.0): only '"', '\' and
+        /// characters below U+0020 are escaped, so a name in Khmer or Arabic costs one character a letter.
+        /// </summary>
+        public static int JacksonObject(IEnumerable<KeyValuePair<string, string>> members)
+        {
+            int length = 2; // {}
+            bool first = true;
+            foreach (KeyValuePair<string, string> m in members)
+            {
+                if (!first) length++; // ,
+                first = false;
+                length += JacksonString(m.Key) + 1 + JacksonString(m.Value); // "key":"value"
+            }
+
+            return length;
+        }
+
+        /// <summary>
+        /// A list as json-simple's <c>JSONArray.toJSONString</c> writes it, which is how eSignet 1.8 stores redirect URIs,
+        /// claims, ACRs, grant types and auth methods (ClientManagementServiceImpl.java@v1.8.0): <c>JSONValue.escape</c>
+        /// also writes "/" as "\/", and U+007F-U+009F and U+2000-U+20FF as \uXXXX.
+        /// </summary>
+        public static int JsonSimpleArray(IEnumerable<string> values)
+        {
+            int length = 2; // []
+            bool first = true;
+            foreach (string value in values)
+            {
+                if (value == null) continue; // the service drops null elements before storing (esignet-api.md §2.1)
+                if (!first) length++;
+                first = false;
+                length += JsonSimpleString(value);
+            }
+
+            return length;
+        }
+
+        private static int JacksonString(string text)
+        {
+            int length = 2;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') length += 2;
+                else if (c < ' ') length += 6;
+                else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { length++; i++; }
+                else length++;
+            }
+
+            return length;
+        }
+
+        private static int JsonSimpleString(string text)
+        {
+            int length = 2;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t' || c == '/') length += 2;
+                else if (c <= '\u001F' || (c >= '\u007F' && c <= '\u009F') || (c >= '\u2000' && c <= '\u20FF')) length += 6;
+                else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { length++; i++; }
+                else length++;
+            }
+
+            return length;
+        }
+    }
+}
