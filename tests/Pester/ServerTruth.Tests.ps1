@@ -102,6 +102,8 @@ Describe 'Release lines found on connect' {
         $c = Get-EsignetContext
         $c.ServerVersion.ToString() | Should -Be '1.0'
         $c.ServerVersionFoundBy | Should -BeLike 'default: the probe PATCH * answered errors`[`] (unknown_error)*'
+        $c.PmsVersion | Should -BeNullOrEmpty -Because 'no PMS is connected, so there is no PMS line to show'
+        $c.PmsVersionFoundBy | Should -BeNullOrEmpty
         ($w -like 'eSignet release line: default:*-ServerVersion*').Count | Should -Be 1
         Get-ProbeCount | Should -Be 1 -Because 'an undecidable first probe is not followed by more'
     }

@@ -125,7 +125,7 @@ namespace Esignet.Core.Clients
                 };
             }
 
-            ClientEndpointKind kind = EndpointChooser.Choose(merged!, ClientApi.Esignet, line, _context.PmsVersion);
+            ClientEndpointKind kind = EndpointChooser.Choose(merged!, ClientApi.Esignet, line, _context.PmsLine);
             string put = "PUT /v1/esignet/" + EsignetApiClient.PathOf(kind) + "/" + clientId;
             return new PreparedUpdate(ClientApi.Esignet, server, clientId, put, EsignetRequestBuilder.Update(merged!, kind), "Ledger")
             {
@@ -137,7 +137,7 @@ namespace Esignet.Core.Clients
         {
             string server = _context.ServerOf(ClientApi.Pms);
             PmsClientDetails current = await _context.Pms!.GetAsync(clientId, cancel).ConfigureAwait(false)
-                ?? throw new EsignetException(_context.PmsVersion.CodePrefix + "004", EsignetErrorKind.ObjectNotFound, $"PMS has no client '{clientId}'.") { TargetObject = clientId };
+                ?? throw new EsignetException(_context.PmsLine.CodePrefix + "004", EsignetErrorKind.ObjectNotFound, $"PMS has no client '{clientId}'.") { TargetObject = clientId };
 
             // Values equal to the current ones are no change (a Get-EsignetClient record piped back in carries them).
             if (changes.UserClaims != null && changes.UserClaims.SequenceEqual(current.Claims)) changes.UserClaims = null;
@@ -148,17 +148,17 @@ namespace Esignet.Core.Clients
                     "PMS derives claims and ACRs from the partner's policy and has no additionalConfig; change the policy in PMS, or use -Api Esignet.") { TargetObject = clientId };
             }
             string currentStatus = (current.Status ?? "ACTIVE").ToUpperInvariant();
-            if (_context.PmsVersion.IsV122OrLater && currentStatus == "INACTIVE")
+            if (_context.PmsLine.IsV122OrLater && currentStatus == "INACTIVE")
             {
                 throw new EsignetException("PMS_ESI_008", EsignetErrorKind.InvalidOperation,
-                    $"Client '{clientId}' is INACTIVE, and PMS {_context.PmsVersion} can never reactivate or edit a deactivated client (pms-api.md §6). Register a new client.") { TargetObject = clientId };
+                    $"Client '{clientId}' is INACTIVE, and PMS {_context.PmsLine} can never reactivate or edit a deactivated client (pms-api.md §6). Register a new client.") { TargetObject = clientId };
             }
 
             bool statusChanges = changes.Status != null && changes.Status != currentStatus;
-            if (_context.PmsVersion.IsV122OrLater && statusChanges && !changes.OnlyStatus)
+            if (_context.PmsLine.IsV122OrLater && statusChanges && !changes.OnlyStatus)
             {
                 throw new EsignetException("StatusChangeWithOtherChanges", EsignetErrorKind.InvalidArgument,
-                    $"PMS {_context.PmsVersion} applies only the status when the status changes and silently ignores the other fields. Change the other fields first, then the status, in two calls.") { TargetObject = clientId };
+                    $"PMS {_context.PmsLine} applies only the status when the status changes and silently ignores the other fields. Change the other fields first, then the status, in two calls.") { TargetObject = clientId };
             }
 
             ClientRecords.SplitName(current.Name, out string? name, out Dictionary<string, string>? map);
@@ -180,10 +180,10 @@ namespace Esignet.Core.Clients
             Validate(merged, ClientApi.Pms, changes, partial: baseDefinition.PublicKey == null);
             // A client with a language map must be updated through /oauth/client: /oidc/client would replace the
             // stored map with the plain name (pms-api.md §4.2, §6).
-            ClientEndpointKind kind = merged.ClientNameLangMap.Count > 0 && _context.PmsVersion.HasOAuthClientEndpoint ? ClientEndpointKind.PmsOAuthClient : ClientEndpointKind.PmsOidcClient;
-            if (changes.ClientNameLangMap != null && !_context.PmsVersion.HasOAuthClientEndpoint)
+            ClientEndpointKind kind = merged.ClientNameLangMap.Count > 0 && _context.PmsLine.HasOAuthClientEndpoint ? ClientEndpointKind.PmsOAuthClient : ClientEndpointKind.PmsOidcClient;
+            if (changes.ClientNameLangMap != null && !_context.PmsLine.HasOAuthClientEndpoint)
             {
-                throw new EsignetException("EndpointNotOnLine", EsignetErrorKind.InvalidOperation, $"Changing the language map needs PMS /oauth/client, which PMS {_context.PmsVersion} lacks.");
+                throw new EsignetException("EndpointNotOnLine", EsignetErrorKind.InvalidOperation, $"Changing the language map needs PMS /oauth/client, which PMS {_context.PmsLine} lacks.");
             }
 
             string body = PmsApiClient.BuildUpdateBody(merged, kind);
@@ -195,7 +195,7 @@ namespace Esignet.Core.Clients
 
         private void Validate(ClientDefinition merged, ClientApi api, ClientChanges changes, bool partial)
         {
-            ClientEndpointKind kind = EndpointChooser.Choose(merged, api, _context.ServerVersion, _context.PmsVersion);
+            ClientEndpointKind kind = EndpointChooser.Choose(merged, api, _context.ServerVersion, _context.PmsLine);
             IEnumerable<ValidationIssue> issues = DefinitionValidator.Validate(merged, _context.RulesFor(api), kind).Where(i => i.IsError);
             var changed = ChangedFields(changes, api);
             if (partial) issues = issues.Where(i => changed.Any(f => i.Field == f || i.Field.StartsWith(f + "[", StringComparison.Ordinal) || i.Field.StartsWith(f + ".", StringComparison.Ordinal)));

@@ -31,7 +31,7 @@ namespace Esignet.Core.Connection
             EsignetUri = options.EsignetUri;
             PmsUri = options.PmsUri;
             ServerVersion = esignetLine.Line;
-            PmsVersion = pmsLine.Line;
+            PmsLine = pmsLine.Line;
             ServerVersionFoundBy = options.EsignetUri == null ? null : esignetLine.ToString();
             PmsVersionFoundBy = options.PmsUri == null ? null : pmsLine.ToString();
             DefaultApi = options.DefaultApi ?? (options.EsignetUri == null && options.PmsUri != null ? ClientApi.Pms : ClientApi.Esignet);
@@ -39,7 +39,7 @@ namespace Esignet.Core.Connection
             Tokens = tokens;
             Ledger = ledger;
             Esignet = options.EsignetUri == null ? null : new EsignetApiClient(options.EsignetUri, ServerVersion, transport, tokens);
-            Pms = options.PmsUri == null ? null : new PmsApiClient(options.PmsUri, PmsVersion, transport, tokens);
+            Pms = options.PmsUri == null ? null : new PmsApiClient(options.PmsUri, PmsLine, transport, tokens);
             ConnectedAt = DateTimeOffset.UtcNow;
         }
 
@@ -49,7 +49,7 @@ namespace Esignet.Core.Connection
             EsignetUri = source.EsignetUri;
             PmsUri = source.PmsUri;
             ServerVersion = source.ServerVersion;
-            PmsVersion = source.PmsVersion;
+            PmsLine = source.PmsLine;
             ServerVersionFoundBy = source.ServerVersionFoundBy;
             PmsVersionFoundBy = source.PmsVersionFoundBy;
             DefaultApi = source.DefaultApi;
@@ -59,7 +59,7 @@ namespace Esignet.Core.Connection
             Tokens = source.Tokens;
             Ledger = source.Ledger;
             Esignet = EsignetUri == null ? null : new EsignetApiClient(EsignetUri, ServerVersion, transport, Tokens);
-            Pms = PmsUri == null ? null : new PmsApiClient(PmsUri, PmsVersion, transport, Tokens);
+            Pms = PmsUri == null ? null : new PmsApiClient(PmsUri, PmsLine, transport, Tokens);
         }
 
         public Uri? EsignetUri { get; }
@@ -68,7 +68,11 @@ namespace Esignet.Core.Connection
 
         public EsignetVersion ServerVersion { get; }
 
-        public PmsVersion PmsVersion { get; }
+        /// <summary>The PMS release line; null when this connection has no PMS.</summary>
+        public PmsVersion? PmsVersion => PmsUri == null ? null : PmsLine;
+
+        /// <summary>The PMS line the rules use (the default line when there is no PMS: ValidationRules needs one).</summary>
+        internal PmsVersion PmsLine { get; }
 
         /// <summary>How the eSignet line was found: "given (-ServerVersion)", "detected: …evidence…" or "default: …why…"; null without eSignet.</summary>
         public string? ServerVersionFoundBy { get; }
@@ -116,7 +120,7 @@ namespace Esignet.Core.Connection
         /// </summary>
         public ValidationRules RulesFor(ClientApi api)
         {
-            ValidationRules rules = ValidationRules.For(api, ServerVersion, PmsVersion);
+            ValidationRules rules = ValidationRules.For(api, ServerVersion, PmsLine);
             if (Discovery != null)
             {
                 if (Discovery.ClaimsSupported.Count > 0) rules.SupportedClaims = new HashSet<string>(Discovery.ClaimsSupported, StringComparer.Ordinal);

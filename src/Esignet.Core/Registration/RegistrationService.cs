@@ -46,7 +46,7 @@ namespace Esignet.Core.Registration
             ClientApi api = options.Api;
             string server = _context.ServerOf(api);
             DefinitionDefaults.Apply(d, api);
-            ClientEndpointKind endpoint = EndpointChooser.Choose(d, api, _context.ServerVersion, _context.PmsVersion);
+            ClientEndpointKind endpoint = EndpointChooser.Choose(d, api, _context.ServerVersion, _context.PmsLine);
 
             KeyFileSet? newKeyFiles = null;
             if (d.PublicKey == null && options.GenerateKey)
@@ -62,7 +62,7 @@ namespace Esignet.Core.Registration
             }
 
             JwkKeyPair key = d.PublicKey!;
-            string clientId = api == ClientApi.Pms ? PmsClientId.Compute(key, _context.PmsVersion) : d.ClientId!;
+            string clientId = api == ClientApi.Pms ? PmsClientId.Compute(key, _context.PmsLine) : d.ClientId!;
             string body = api == ClientApi.Pms ? PmsApiClient.BuildCreateBody(d, endpoint) : EsignetApiClient.BuildCreateBody(d, endpoint);
             string endpointText = api == ClientApi.Pms ? _context.Pms!.DescribeCreate(endpoint) : _context.Esignet!.DescribeCreate(endpoint);
             var warnings = issues.Where(i => i.Severity != ValidationSeverity.Error).ToList();
@@ -169,7 +169,7 @@ namespace Esignet.Core.Registration
                 // PMS derives the id from the key: "key exists" means this very key is registered. Confirm by reading it,
                 // by the derivation of every line: the server may be on another line than the one configured.
                 PmsClientDetails? existing = null;
-                foreach (string candidate in PmsClientId.Candidates(key, _context.PmsVersion))
+                foreach (string candidate in PmsClientId.Candidates(key, _context.PmsLine))
                 {
                     existing = await _context.Pms!.GetAsync(candidate, cancel).ConfigureAwait(false);
                     if (existing != null) break;
@@ -242,8 +242,8 @@ namespace Esignet.Core.Registration
             }
 
             string cause = line != null
-                ? $"PMS derives Client IDs as release line {line} does, not as the configured {_context.PmsVersion} ({_context.PmsVersionFoundBy}). Connect with -PmsVersion {line}, or without -PmsVersion to let the module find the line"
-                : $"PMS derived an ID that no release line the module knows would give this key (configured {_context.PmsVersion}, {_context.PmsVersionFoundBy}); the server may run a patched build";
+                ? $"PMS derives Client IDs as release line {line} does, not as the configured {_context.PmsLine} ({_context.PmsVersionFoundBy}). Connect with -PmsVersion {line}, or without -PmsVersion to let the module find the line"
+                : $"PMS derived an ID that no release line the module knows would give this key (configured {_context.PmsLine}, {_context.PmsVersionFoundBy}); the server may run a patched build";
             return $"PMS answered Client ID '{answered}' where the module predicted '{predicted}'. The module uses and records the server's IDs (see PredictedClientId on each result). {cause}, so that predictions, and the recovery of lost answers, match this server.";
         }
 

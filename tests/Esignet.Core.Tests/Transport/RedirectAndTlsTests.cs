@@ -28,7 +28,7 @@ public class RedirectAndTlsTests
         using var transport = new HttpTransport(Fast());
         var caller = new ApiCaller(transport, null, TokenPlacement.BearerHeader);
         var uri = new Uri(server.Base, "v1/esignet/client-mgmt/oidc-client");
-        var e = await Assert.ThrowsAsync<ServerErrorException>(() => caller.SendAsync(HttpMethod.Post, uri, "{}", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<ServerErrorException>(() => caller.SendAsync(HttpMethod.Post, uri, () => "{}", CancellationToken.None));
         Assert.Equal("Redirected", e.ErrorId);
         Assert.Equal(307, e.HttpStatus);
         Assert.Contains("https://127.0.0.1:9/v1/esignet/client-mgmt/oidc-client", e.Message);
@@ -41,7 +41,7 @@ public class RedirectAndTlsTests
         using var server = new LoopbackServer(Redirect("/esignet/v1/esignet/client-mgmt/oidc-client?state=s3cr3t"), tls: false);
         using var transport = new HttpTransport(Fast());
         var caller = new ApiCaller(transport, null, TokenPlacement.BearerHeader);
-        var e = await Assert.ThrowsAsync<ServerErrorException>(() => caller.SendAsync(HttpMethod.Post, new Uri(server.Base, "v1/esignet/client-mgmt/oidc-client"), "{}", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<ServerErrorException>(() => caller.SendAsync(HttpMethod.Post, new Uri(server.Base, "v1/esignet/client-mgmt/oidc-client"), () => "{}", CancellationToken.None));
         Assert.Contains("/esignet/v1/esignet/client-mgmt/oidc-client", e.Message);
         Assert.Contains("base path", e.Message);
         Assert.DoesNotContain("s3cr3t", e.Message);
