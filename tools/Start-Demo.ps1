@@ -31,7 +31,8 @@ try {
         LedgerPath       = Join-Path $WorkPath 'ledger.jsonl'
     }
     Connect-EsignetServer @connect
-    Get-EsignetContext | Format-List EsignetUri, ServerVersion, ServerVersionFoundBy, PmsVersion, PmsVersionFoundBy, AuthMethod, TokenExpiresAt, TokenScopes, LedgerPath | Out-Host
+    Get-EsignetContext | Format-List EsignetUri, ServerVersion, ServerVersionFoundBy, PmsVersion, PmsVersionFoundBy, AuthMethod, TokenExpiresAt,
+        @{ Name = 'TokenScopes'; Expression = { $_.TokenScopes -join ' ' } }, LedgerPath | Out-Host
 
     Write-Host 'Registering the clients of samples/esignet-clients.csv through eSignet, with new key pairs:' -ForegroundColor Cyan
     $keys = Join-Path $WorkPath 'keys'
