@@ -155,12 +155,20 @@ namespace Esignet.Core.Registration
                 result.Status = created.Status;
                 AdoptAnsweredId(result, d, hash, created.ClientId, key);
             }
-            catch (ServerErrorException e) when (api == ClientApi.Esignet && IsDuplicate(e, api) && (e.AfterLostAnswer || known != null && known.Outcome == "Pending" && known.KeyThumbprint == key.Thumbprint || RegisteredWithKey(server, clientId, key)))
+            catch (ServerErrorException e) when (api == ClientApi.Esignet && IsDuplicate(e, api))
             {
                 // Our own create, whose answer was lost: an earlier attempt of this request (the connection dropped
                 // after eSignet committed), or an earlier run that stopped after sending (its Pending entry, same key).
-                // Or another process's create with this key, recorded while this one was sending (same CSV twice).
+                // Or another process's create with this key (same CSV twice at once), recorded once its answer came.
                 // eSignet cannot be read back, so this evidence is the best there is; PMS is checked below instead.
+                bool ours = e.AfterLostAnswer || known != null && known.Outcome == "Pending" && known.KeyThumbprint == key.Thumbprint
+                    || await RegisteredWithKeyAsync(server, clientId, key, cancel).ConfigureAwait(false);
+                if (!ours)
+                {
+                    Record(result, d, hash, "Failed", e.ErrorId);
+                    throw;
+                }
+
                 result.Outcome = "Exists";
                 result.Status = "ACTIVE";
             }
@@ -258,10 +266,28 @@ namespace Esignet.Core.Registration
         }
 
         /// <summary>The ledger, re-read now (another process may have written since), records this client as registered with this key.</summary>
-        private bool RegisteredWithKey(string server, string clientId, JwkKeyPair key)
+        /// <summary>
+        /// True when the ledger (re-read) records the client as registered with this key. While the latest entry is
+        /// a Pending one with this key, another process may have this very create in flight (the same CSV run twice
+        /// at once) and record its outcome when its answer comes: wait for that, a few seconds at most.
+        /// </summary>
+        private async Task<bool> RegisteredWithKeyAsync(string server, string clientId, JwkKeyPair key, CancellationToken cancel)
         {
-            LedgerEntry? now = _context.Ledger.Find(server, clientId);
-            return now != null && (now.Outcome == "Created" || now.Outcome == "Exists" || now.Outcome == "Updated") && now.KeyThumbprint == key.Thumbprint;
+            for (int attempt = 0; ; attempt++)
+            {
+                LedgerEntry? now = _context.Ledger.Find(server, clientId);
+                if (now != null && Clients.ClientQueryService.IsRegistered(now) && now.KeyThumbprint == key.Thumbprint)
+                {
+                    return true;
+                }
+
+                if (attempt >= 50 || now == null || now.Outcome != "Pending" || now.KeyThumbprint != key.Thumbprint)
+                {
+                    return false;
+                }
+
+                await Task.Delay(100, cancel).ConfigureAwait(false);
+            }
         }
 
         private static bool IsDuplicate(ServerErrorException e, ClientApi api)
