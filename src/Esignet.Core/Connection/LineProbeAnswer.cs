@@ -74,7 +74,7 @@ namespace Esignet.Core.Connection
                 TransportResponse r = await caller.SendAsync(method, uri, body == null ? null : new Func<string>(() => body), cancel, maxRetry: 0).ConfigureAwait(false);
                 answer = new LineProbeAnswer(what, r.Status, ReadCodes(r.Body), null);
             }
-            catch (EsignetException e) when (!(e is OperationCanceledException))
+            catch (EsignetException e)
             {
                 string reason = e is ServerErrorException s && (s.HttpStatus == 401 || s.HttpStatus == 403)
                     ? $"HTTP {s.HttpStatus}, the token was refused for it"

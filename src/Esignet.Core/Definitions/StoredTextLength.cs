@@ -62,16 +62,15 @@ namespace Esignet.Core.Definitions
             return length;
         }
 
+        /// <summary>The escaped text's length in code points, as the varchar counts it.</summary>
         private static int JsonSimpleString(string text)
         {
+            string escaped = Servers.JsonSimpleEscaping.Escape(text, escapeSlash: true);
             int length = 2;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = 0; i < escaped.Length; i++)
             {
-                char c = text[i];
-                if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t' || c == '/') length += 2;
-                else if (c <= '\u001F' || (c >= '\u007F' && c <= '\u009F') || (c >= '\u2000' && c <= '\u20FF')) length += 6;
-                else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { length++; i++; }
-                else length++;
+                if (char.IsHighSurrogate(escaped[i]) && i + 1 < escaped.Length && char.IsLowSurrogate(escaped[i + 1])) i++;
+                length++;
             }
 
             return length;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Esignet.Core.Keys;
@@ -19,11 +18,8 @@ namespace Esignet.Core.Servers
     /// order (jose4j keeps them in <c>otherParameters</c>). Private members are dropped (public output).</item>
     /// <item><c>n</c> and <c>e</c> are re-encoded from their integer value (<c>putBigIntAsBase64UrlEncodedParam</c>),
     /// so leading zero bytes disappear.</item>
-    /// <item>Strings are escaped by jose4j's copy of json-simple (<c>json/internal/json_simple/JSONValue.escape</c>
-    /// @jose4j-0.5.2): <c>"</c> <c>\</c> and \b \f \n \r \t by their short forms; U+0000–U+001F, U+007F–U+009F and
-    /// U+2000–U+20FF as <c>\uXXXX</c> in upper-case hex; everything else as it is, non-ASCII included. Unlike the
-    /// original json-simple, <c>/</c> is NOT escaped: jose4j dropped that in 0.3.7 (commit a06b6b7, "no longer
-    /// escape forward slashes in produced JSON"), long before any PMS release.</item>
+    /// <item>Strings are escaped by jose4j's copy of json-simple (<see cref="JsonSimpleEscaping"/>), which, unlike the
+    /// original json-simple, leaves <c>/</c> alone: jose4j dropped that in 0.3.7, long before any PMS release.</item>
     /// </list>
     /// </summary>
     public static class Jose4jJson
@@ -66,38 +62,6 @@ namespace Esignet.Core.Servers
             }
         }
 
-        /// <summary>json-simple's escape as jose4j ships it (see the class comment).</summary>
-        public static string Escape(string text)
-        {
-            var sb = new StringBuilder(text.Length + 8);
-            foreach (char ch in text)
-            {
-                switch (ch)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\b': sb.Append("\\b"); break;
-                    case '\f': sb.Append("\\f"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    default:
-                        if (ch <= '\u001F' || (ch >= '\u007F' && ch <= '\u009F') || (ch >= '\u2000' && ch <= '\u20FF'))
-                        {
-                            sb.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            sb.Append(ch);
-                        }
-
-                        break;
-                }
-            }
-
-            return sb.ToString();
-        }
-
         private static bool Present(JsonElement jwk, string name, out JsonElement value)
         {
             return jwk.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
@@ -106,10 +70,10 @@ namespace Esignet.Core.Servers
         private static void Member(StringBuilder sb, string name, string value, bool first = false)
         {
             if (!first) sb.Append(',');
-            sb.Append('"').Append(Escape(name)).Append("\":").Append(value);
+            sb.Append('"').Append(JsonSimpleEscaping.Escape(name, escapeSlash: false)).Append("\":").Append(value);
         }
 
-        private static string Quoted(string s) => "\"" + Escape(s) + "\"";
+        private static string Quoted(string s) => "\"" + JsonSimpleEscaping.Escape(s, escapeSlash: false) + "\"";
 
         /// <summary>A member's value written the json-simple way (strings escaped, arrays and objects recursively).</summary>
         private static string Value(JsonElement v)
