@@ -6,7 +6,7 @@ namespace Esignet.Core.Transport
 {
     /// <summary>
     /// How far the local clock is from the servers', measured from each answer's <c>Date</c> header. eSignet
-    /// refuses a <c>requestTime</c> more than 2 minutes from its own clock (<c>RequestTimeValidator</c>,
+    /// refuses a <c>requestTime</c> more than 2 minutes from its own clock (<c>RequestTimeValidator.java</c>@v1.8.0,
     /// <c>mosip.esignet.reqtime.leeway-minutes</c> default 2, esignet-api.md §1.4), so a skewed clock fails every
     /// request with a bare <c>invalid_request</c>; this turns that into a reason. Shared by a transport and its views.
     /// </summary>
