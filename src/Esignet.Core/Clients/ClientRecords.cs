@@ -82,6 +82,20 @@ namespace Esignet.Core.Clients
             return record;
         }
 
+        /// <summary>A stored JWK as a key, or null when it is missing or the module cannot read it.</summary>
+        internal static JwkKeyPair? TryKey(string? jwk)
+        {
+            if (string.IsNullOrWhiteSpace(jwk)) return null;
+            try
+            {
+                return KeyFactory.FromJwk(jwk!);
+            }
+            catch (Errors.EsignetException)
+            {
+                return null;
+            }
+        }
+
         /// <summary>PMS stores a v2 client's name as the JSON of its language map plus "@none" (pms-api.md §4.2).</summary>
         internal static void SplitName(string? stored, out string? name, out Dictionary<string, string>? map)
         {

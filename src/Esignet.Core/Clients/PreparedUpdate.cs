@@ -4,17 +4,18 @@ using Esignet.Core.Servers;
 
 namespace Esignet.Core.Clients
 {
-    /// <summary>An update ready to send: what, where, and the body (shown by -WhatIf; it never holds a secret).</summary>
+    /// <summary>An update ready to send: what, where, and the request (shown by -WhatIf; it never holds a secret). Immutable.</summary>
     public sealed class PreparedUpdate
     {
-        internal PreparedUpdate(ClientApi api, string server, string clientId, string endpoint, string requestBody, string source)
+        internal PreparedUpdate(ClientApi api, string server, string clientId, ClientRequest request, string source, ClientDefinition? merged, LedgerEntry? recorded)
         {
             Api = api;
             Server = server;
             ClientId = clientId;
-            Endpoint = endpoint;
-            RequestBody = requestBody;
+            Request = request;
             Source = source;
+            Merged = merged;
+            Recorded = recorded;
         }
 
         public ClientApi Api { get; }
@@ -23,21 +24,21 @@ namespace Esignet.Core.Clients
 
         public string ClientId { get; }
 
-        /// <summary>Method and path, e.g. <c>PATCH /v1/esignet/client-mgmt/client/portal-1</c>.</summary>
-        public string Endpoint { get; }
+        /// <summary>The one request: <see cref="RequestBody"/> shows it, the send renders it (with that attempt's requestTime).</summary>
+        public ClientRequest Request { get; }
 
-        public string RequestBody { get; }
+        /// <summary>Method and path, e.g. <c>PATCH /v1/esignet/client-mgmt/client/portal-1</c>.</summary>
+        public string Endpoint => Request.Endpoint;
+
+        public string RequestBody => Request.Preview;
 
         /// <summary>Where the current state came from: Ledger, Server (PMS), or None (a PATCH needs none).</summary>
         public string Source { get; }
 
-        /// <summary>The full state after the update, when the current state is known.</summary>
-        internal ClientDefinition? Merged { get; set; }
+        /// <summary>The full state after the update, when the current state is known; null for a PATCH of an unknown client.</summary>
+        internal ClientDefinition? Merged { get; }
 
-        internal ClientEndpointKind Kind { get; set; }
-
-        internal ClientPatch? Patch { get; set; }
-
-        internal LedgerEntry? Base { get; set; }
+        /// <summary>The ledger's entry for the client before the update (key files, input hash), when there is one.</summary>
+        internal LedgerEntry? Recorded { get; }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Esignet.Core.Auth;
+using Esignet.Core.ClientApis;
 using Esignet.Core.Definitions;
 using Esignet.Core.Common;
 using Esignet.Core.Ledger;
@@ -38,8 +39,7 @@ namespace Esignet.Core.Connection
             Transport = transport;
             Tokens = tokens;
             Ledger = ledger;
-            Esignet = options.EsignetUri == null ? null : new EsignetApiClient(options.EsignetUri, ServerVersion, transport, tokens);
-            Pms = options.PmsUri == null ? null : new PmsApiClient(options.PmsUri, PmsLine, transport, tokens);
+            (_esignet, _pms) = MakeClientApis(transport);
             ConnectedAt = DateTimeOffset.UtcNow;
         }
 
@@ -58,9 +58,20 @@ namespace Esignet.Core.Connection
             Transport = transport;
             Tokens = source.Tokens;
             Ledger = source.Ledger;
-            Esignet = EsignetUri == null ? null : new EsignetApiClient(EsignetUri, ServerVersion, transport, Tokens);
-            Pms = PmsUri == null ? null : new PmsApiClient(PmsUri, PmsLine, transport, Tokens);
+            (_esignet, _pms) = MakeClientApis(transport);
         }
+
+        private readonly IClientManagementApi? _esignet;
+        private readonly IClientManagementApi? _pms;
+
+        private (IClientManagementApi?, IClientManagementApi?) MakeClientApis(HttpTransport transport)
+        {
+            return (EsignetUri == null ? null : new EsignetClientManagement(this, new EsignetApiClient(EsignetUri, ServerVersion, transport, Tokens), Base(EsignetUri)),
+                PmsUri == null ? null : new PmsClientManagement(this, new PmsApiClient(PmsUri, PmsLine, transport, Tokens), Base(PmsUri)));
+        }
+
+        /// <summary>The base address as the ledger keys it.</summary>
+        private static string Base(Uri uri) => uri.ToString().TrimEnd('/');
 
         public Uri? EsignetUri { get; }
 
@@ -109,10 +120,6 @@ namespace Esignet.Core.Connection
 
         internal RegistrationLedger Ledger { get; }
 
-        internal EsignetApiClient? Esignet { get; }
-
-        internal PmsApiClient? Pms { get; }
-
         /// <summary>
         /// Rules for local validation: the line's shipped defaults; claims replaced by discovery's claims_supported
         /// (the list eSignet validates against), ACRs widened by discovery's acr_values_supported (eSignet validates
@@ -130,23 +137,22 @@ namespace Esignet.Core.Connection
             return rules;
         }
 
-        /// <summary>
-        /// The base address of the API's server, as the ledger keys it; a clear error when this connection has
-        /// no such server.
-        /// </summary>
-        internal string ServerOf(ClientApi api)
+        /// <summary>The client-management API of this connection's eSignet or PMS; a clear error when it has no such server.</summary>
+        internal IClientManagementApi ClientApiFor(ClientApi api)
         {
-            Uri? uri = api == ClientApi.Pms ? PmsUri : EsignetUri;
-            if (uri == null)
-            {
-                throw new Errors.EsignetException("ApiNotConnected", Errors.EsignetErrorKind.InvalidOperation,
-                    api == ClientApi.Pms
-                        ? "This connection has no PMS. Connect with -PmsUri, or use -Api Esignet."
-                        : "This connection has no eSignet. Connect with -Uri, or use -Api Pms.");
-            }
-
-            return uri.ToString().TrimEnd('/');
+            // The one place the API kind picks an implementation.
+            IClientManagementApi? found = api == ClientApi.Pms ? _pms : _esignet;
+            return found ?? throw new Errors.EsignetException("ApiNotConnected", Errors.EsignetErrorKind.InvalidOperation,
+                api == ClientApi.Pms
+                    ? "This connection has no PMS. Connect with -PmsUri, or use -Api Esignet."
+                    : "This connection has no eSignet. Connect with -Uri, or use -Api Pms.");
         }
+
+        /// <summary>The base address of the API's server, as the ledger keys it; a clear error when this connection has no such server.</summary>
+        internal string ServerOf(ClientApi api) => ClientApiFor(api).Server;
+
+        /// <summary>The base address of the API's server, or null when this connection has none.</summary>
+        public string? ServerAddressOf(ClientApi api) => (api == ClientApi.Pms ? _pms : _esignet)?.Server;
 
         /// <summary>
         /// Sends the transport's retry and refresh notes (already redacted) to <paramref name="sink"/> until the

@@ -8,7 +8,7 @@ namespace Esignet.Core.Definitions
     /// the server's JSON. Nothing here is validated: <see cref="DefinitionValidator"/> does that, offline,
     /// against the rules of the chosen server line. Lists are never null (empty when not given).
     /// </summary>
-    public sealed class ClientDefinition
+    public sealed record ClientDefinition
     {
         /// <summary>The input line number (CSV data rows start at 2: line 1 is the header), when known.</summary>
         public int? LineNumber { get; set; }

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using Esignet.Core.Clients;
 using Esignet.Core.Definitions;
 
 namespace Esignet.Core.Ledger
@@ -36,6 +38,26 @@ namespace Esignet.Core.Ledger
             PolicyId = d.PolicyId,
             AuthPartnerId = d.AuthPartnerId,
             PublicJwk = d.PublicKey?.PublicJwk,
+        };
+    
+        /// <summary>The recorded fields as a definition again (the base a PUT merges into); lists are copies.</summary>
+        public ClientDefinition ToDefinition(string clientId, string status) => new ClientDefinition
+        {
+            ClientId = clientId,
+            ClientName = ClientName,
+            RelyingPartyId = RelyingPartyId,
+            PublicKey = ClientRecords.TryKey(PublicJwk),
+            LogoUri = LogoUri,
+            RedirectUris = RedirectUris.ToList(),
+            GrantTypes = GrantTypes.ToList(),
+            ClientAuthMethods = ClientAuthMethods.ToList(),
+            UserClaims = UserClaims.ToList(),
+            AuthContextRefs = AuthContextRefs.ToList(),
+            ClientNameLangMap = new Dictionary<string, string>(ClientNameLangMap),
+            AdditionalConfigJson = AdditionalConfigJson,
+            PolicyId = PolicyId,
+            AuthPartnerId = AuthPartnerId,
+            Status = status,
         };
     }
 }

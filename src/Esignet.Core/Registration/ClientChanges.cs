@@ -2,8 +2,11 @@ using System.Collections.Generic;
 
 namespace Esignet.Core.Registration
 {
-    /// <summary>What Set-EsignetClient changes; null members stay as they are.</summary>
-    public sealed class ClientChanges
+    /// <summary>
+    /// What Set-EsignetClient changes; null members stay as they are. It is also eSignet 1.8's PATCH body
+    /// (esignet-api.md §2.7), which applies exactly the non-null members.
+    /// </summary>
+    public sealed record ClientChanges
     {
         public string? ClientName { get; set; }
         public string? LogoUri { get; set; }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Esignet.Core.Definitions;
 
 namespace Esignet.Core.Registration
@@ -14,15 +15,21 @@ namespace Esignet.Core.Registration
         public static readonly IReadOnlyList<string> UserClaims = new[] { "birthdate", "address", "gender", "name", "phone_number", "email", "picture" };
         public static readonly IReadOnlyList<string> AuthContextRefs = new[] { "mosip:idp:acr:biometrics", "mosip:idp:acr:generated-code" };
 
-        public static void Apply(ClientDefinition d, ClientApi api)
+        /// <summary>
+        /// A new definition with the defaults where the user gave nothing; <paramref name="d"/> is not changed. Claims
+        /// and ACRs only for eSignet: PMS derives them from the policy. Offline validation uses the same defaults
+        /// without a connection, hence the API kind as a parameter.
+        /// </summary>
+        public static ClientDefinition Apply(ClientDefinition d, ClientApi api)
         {
-            if (d.GrantTypes.Count == 0) d.GrantTypes.AddRange(GrantTypes);
-            if (d.ClientAuthMethods.Count == 0) d.ClientAuthMethods.AddRange(ClientAuthMethods);
-            if (api == ClientApi.Esignet)
+            bool esignet = api == ClientApi.Esignet;
+            return d with
             {
-                if (d.UserClaims.Count == 0) d.UserClaims.AddRange(UserClaims);
-                if (d.AuthContextRefs.Count == 0) d.AuthContextRefs.AddRange(AuthContextRefs);
-            }
+                GrantTypes = d.GrantTypes.Count == 0 ? GrantTypes.ToList() : d.GrantTypes,
+                ClientAuthMethods = d.ClientAuthMethods.Count == 0 ? ClientAuthMethods.ToList() : d.ClientAuthMethods,
+                UserClaims = esignet && d.UserClaims.Count == 0 ? UserClaims.ToList() : d.UserClaims,
+                AuthContextRefs = esignet && d.AuthContextRefs.Count == 0 ? AuthContextRefs.ToList() : d.AuthContextRefs,
+            };
         }
     }
 }

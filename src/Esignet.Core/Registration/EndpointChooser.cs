@@ -11,26 +11,32 @@ namespace Esignet.Core.Registration
     /// </summary>
     public static class EndpointChooser
     {
+        /// <summary>
+        /// The endpoint on either API. The one dispatch on the API kind outside the two API implementations: offline
+        /// validation (Test-EsignetClientDefinition) has rules but no connection, so no API object to ask.
+        /// </summary>
         public static ClientEndpointKind Choose(ClientDefinition d, ClientApi api, EsignetVersion esignet, PmsVersion pms)
+            => api == ClientApi.Pms ? ForPms(d, pms) : ForEsignet(d, esignet);
+
+        public static ClientEndpointKind ForPms(ClientDefinition d, PmsVersion pms)
         {
-            bool langMap = d.ClientNameLangMap.Count > 0;
-            if (api == ClientApi.Pms)
+            if (d.AdditionalConfigJson != null)
             {
-                if (d.AdditionalConfigJson != null)
-                {
-                    throw NotOnLine("additionalConfig", "PMS has no additionalConfig field; register through eSignet directly (-Api Esignet).");
-                }
-
-                if (!langMap)
-                {
-                    return ClientEndpointKind.PmsOidcClient;
-                }
-
-                return pms.HasOAuthClientEndpoint
-                    ? ClientEndpointKind.PmsOAuthClient
-                    : throw NotOnLine("clientNameLangMap", $"A client name language map needs PMS /oauth/client, which PMS {pms} lacks (1.2.2 and later have it). Remove the map or connect with -PmsVersion 1.2.2.");
+                throw NotOnLine("additionalConfig", "PMS has no additionalConfig field; register through eSignet directly (-Api Esignet).");
             }
 
+            if (d.ClientNameLangMap.Count == 0)
+            {
+                return ClientEndpointKind.PmsOidcClient;
+            }
+
+            return pms.HasOAuthClientEndpoint
+                ? ClientEndpointKind.PmsOAuthClient
+                : throw NotOnLine("clientNameLangMap", $"A client name language map needs PMS /oauth/client, which PMS {pms} lacks (1.2.2 and later have it). Remove the map or connect with -PmsVersion 1.2.2.");
+        }
+
+        public static ClientEndpointKind ForEsignet(ClientDefinition d, EsignetVersion esignet)
+        {
             if (d.AdditionalConfigJson != null)
             {
                 return esignet.HasClientEndpoint
@@ -38,7 +44,7 @@ namespace Esignet.Core.Registration
                     : throw NotOnLine("additionalConfig", $"additionalConfig needs eSignet's /client-mgmt/client endpoint (1.6 and later); the connected line is {esignet}. Remove it or connect with -ServerVersion 1.6 or later.");
             }
 
-            if (langMap)
+            if (d.ClientNameLangMap.Count > 0)
             {
                 return esignet.HasOAuthClientEndpoint
                     ? ClientEndpointKind.OAuthClient

@@ -16,12 +16,12 @@ namespace Esignet.Core.Registration
         /// <summary>
         /// The issues of one definition under <paramref name="rules"/> (errors and warnings). With
         /// <paramref name="generatedKey"/>, a definition without a public key is checked with that key, as
-        /// New-EsignetOidcClient -GenerateKey would give it one. Fills in the defaults on <paramref name="d"/>.
+        /// New-EsignetOidcClient -GenerateKey would give it one. <paramref name="d"/> is not changed.
         /// </summary>
         public static IReadOnlyList<ValidationIssue> Check(ClientDefinition d, ValidationRules rules, JwkKeyPair? generatedKey)
         {
             var issues = new List<ValidationIssue>();
-            DefinitionDefaults.Apply(d, rules.Api);
+            d = DefinitionDefaults.Apply(d, rules.Api);
             ClientEndpointKind endpoint;
             bool endpointMissing = false;
             try
@@ -39,7 +39,7 @@ namespace Esignet.Core.Registration
 
             if (d.PublicKey == null && generatedKey != null)
             {
-                d.PublicKey = generatedKey;
+                d = d with { PublicKey = generatedKey };
             }
 
             foreach (ValidationIssue issue in DefinitionValidator.Validate(d, rules, endpoint))
@@ -59,7 +59,7 @@ namespace Esignet.Core.Registration
             return issues;
         }
 
-        /// <summary>The endpoint a definition needs, whether or not the line has it.</summary>
+        /// <summary>The endpoint a definition needs, whether or not the line has it (no connection here, so the API kind decides).</summary>
         private static ClientEndpointKind Wanted(ClientDefinition d, ValidationRules rules)
         {
             if (rules.Api == ClientApi.Pms)

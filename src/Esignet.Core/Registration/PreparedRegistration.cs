@@ -1,45 +1,62 @@
 using System.Collections.Generic;
+using Esignet.Core.ClientApis;
 using Esignet.Core.Definitions;
 using Esignet.Core.Keys;
+using Esignet.Core.Servers;
 
 namespace Esignet.Core.Registration
 {
-    /// <summary>A validated definition with everything decided: endpoint, Client ID, body. Nothing written or sent yet.</summary>
+    /// <summary>
+    /// A validated definition with everything decided: the normalised definition (defaults applied, key attached), the
+    /// endpoint, the predicted Client ID and the one request that will be sent. Nothing written or sent yet. Immutable:
+    /// what -WhatIf shows is what ExecuteAsync sends (requestTime aside, which each attempt stamps anew).
+    /// </summary>
     public sealed class PreparedRegistration
     {
-        internal PreparedRegistration(ClientDefinition definition, ClientApi api, ClientEndpointKind endpointKind, string server, string clientId,
-            string endpoint, string requestBody, KeyFileSet? newKeyFiles, IReadOnlyList<ValidationIssue> warnings)
+        internal PreparedRegistration(IClientManagementApi serverApi, ClientDefinition definition, ClientEndpointKind endpointKind, string clientId,
+            ClientRequest request, KeyFileSet? newKeyFiles, IReadOnlyList<ValidationIssue> warnings)
         {
+            ServerApi = serverApi;
             Definition = definition;
-            Api = api;
             EndpointKind = endpointKind;
-            Server = server;
             ClientId = clientId;
-            Endpoint = endpoint;
-            RequestBody = requestBody;
+            Request = request;
             NewKeyFiles = newKeyFiles;
             Warnings = warnings;
+            DefinitionHash = Registration.DefinitionHash.Compute(definition);
         }
 
+        /// <summary>The normalised definition: the input with the defaults applied and its key attached.</summary>
         public ClientDefinition Definition { get; }
 
-        public ClientApi Api { get; }
+        public ClientApi Api => ServerApi.Kind;
 
         public ClientEndpointKind EndpointKind { get; }
 
-        public string Server { get; }
+        public string Server => ServerApi.Server;
 
+        /// <summary>The Client ID the module expects; the server's answer wins (RegistrationResult.ClientId).</summary>
         public string ClientId { get; }
 
+        public ClientRequest Request { get; }
+
+        /// <summary>True when the server derives the Client ID from the key (PMS), so <see cref="ClientId"/> follows the key.</summary>
+        public bool ClientIdFromKey => ServerApi.ClientIdFromKey;
+
         /// <summary>Method and path, e.g. POST /v1/esignet/client-mgmt/oidc-client.</summary>
-        public string Endpoint { get; }
+        public string Endpoint => Request.Endpoint;
 
         /// <summary>The JSON that will be sent: public key only, so safe to show.</summary>
-        public string RequestBody { get; }
+        public string RequestBody => Request.Preview;
 
         /// <summary>Where a newly generated key will be written before sending; null when the key came from input or disk.</summary>
         public KeyFileSet? NewKeyFiles { get; }
 
         public IReadOnlyList<ValidationIssue> Warnings { get; }
+
+        /// <summary>The fingerprint a rerun compares with the ledger's (same row, or changed row).</summary>
+        internal string DefinitionHash { get; }
+
+        internal IClientManagementApi ServerApi { get; }
     }
 }

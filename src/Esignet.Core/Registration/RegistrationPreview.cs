@@ -1,4 +1,5 @@
 using Esignet.Core.Connection;
+using Esignet.Core.Keys;
 using Esignet.Core.Ledger;
 
 namespace Esignet.Core.Registration
@@ -30,18 +31,24 @@ namespace Esignet.Core.Registration
     {
         public static ExpectedAction Expect(EsignetContext context, PreparedRegistration p, bool update)
         {
-            LedgerEntry? known = context.Ledger.Find(p.Server, p.ClientId);
-            if (known == null || known.Outcome == "Failed" || known.Outcome == "Pending")
+            JwkKeyPair key = p.Definition.PublicKey!;
+            return Decide(p.ServerApi.FindRegistration(p.ClientId, key), key, p.DefinitionHash, update);
+        }
+
+        /// <summary>What a row does given the ledger's latest entry for its client: the one decision ExecuteAsync and -WhatIf share.</summary>
+        internal static ExpectedAction Decide(LedgerEntry? known, JwkKeyPair key, string hash, bool update)
+        {
+            if (known == null || !Clients.ClientQueryService.IsRegistered(known))
             {
                 return ExpectedAction.Create;
             }
 
-            if (known.KeyThumbprint != p.Definition.PublicKey?.Thumbprint)
+            if (known.KeyThumbprint != key.Thumbprint)
             {
                 return ExpectedAction.Refused;
             }
 
-            string hash = DefinitionHash.Compute(p.Definition);
+            // The same input as registered, even when Set-EsignetClient changed the client since (InputHash).
             if (known.DefinitionHash == hash || known.InputHash == hash)
             {
                 return ExpectedAction.NothingRegistered;

@@ -41,30 +41,26 @@ namespace Esignet.Core.Servers
             }
         }
 
-        public string DescribeCreate(ClientEndpointKind kind) => "POST /v1/esignet/" + PathOf(kind);
-
-        /// <summary>The body New- would send, for -WhatIf (public key only; no secret can be in it).</summary>
+        /// <summary>The body a create would send (public key only); the fidelity tests send it to the sandboxes.</summary>
         public static string BuildCreateBody(ClientDefinition d, ClientEndpointKind kind) => EsignetRequestBuilder.Create(d, kind);
 
-        public async Task<ClientResponse> CreateAsync(ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
-        {
-            var uri = new Uri(_base, PathOf(kind));
-            TransportResponse r = await _caller.SendAsync(HttpMethod.Post, uri, () => EsignetRequestBuilder.Create(d, kind), cancel, "add_oidc_client").ConfigureAwait(false);
-            return Parse(r, "POST " + uri.AbsolutePath, _caller.ClockSkew);
-        }
+        public ClientRequest CreateRequest(ClientDefinition d, ClientEndpointKind kind)
+            => new ClientRequest(HttpMethod.Post, new Uri(_base, PathOf(kind)), () => EsignetRequestBuilder.Create(d, kind), Auth.ScopeCheck.Create);
 
-        public async Task<ClientResponse> UpdateAsync(string clientId, ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
-        {
-            var uri = new Uri(_base, PathOf(kind) + "/" + Uri.EscapeDataString(clientId));
-            TransportResponse r = await _caller.SendAsync(HttpMethod.Put, uri, () => EsignetRequestBuilder.Update(d, kind), cancel, "update_oidc_client").ConfigureAwait(false);
-            return Parse(r, "PUT " + uri.AbsolutePath, _caller.ClockSkew);
-        }
+        /// <summary>PUT: replaces every field (esignet-api.md §2.4).</summary>
+        public ClientRequest UpdateRequest(string clientId, ClientDefinition d, ClientEndpointKind kind)
+            => new ClientRequest(HttpMethod.Put, new Uri(_base, PathOf(kind) + "/" + Uri.EscapeDataString(clientId)), () => EsignetRequestBuilder.Update(d, kind), Auth.ScopeCheck.Update);
 
-        public async Task<ClientResponse> PatchAsync(string clientId, ClientPatch patch, CancellationToken cancel)
+        /// <summary>PATCH (1.8+): only the patch's non-null members (esignet-api.md §2.7).</summary>
+        public ClientRequest PatchRequest(string clientId, Registration.ClientChanges patch)
+            => new ClientRequest(new HttpMethod("PATCH"), new Uri(_base, "client-mgmt/client/" + Uri.EscapeDataString(clientId)), () => EsignetRequestBuilder.Patch(patch), Auth.ScopeCheck.Update);
+
+        public Task<ClientResponse> CreateAsync(ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel) => SendAsync(CreateRequest(d, kind), cancel);
+
+        public async Task<ClientResponse> SendAsync(ClientRequest request, CancellationToken cancel)
         {
-            var uri = new Uri(_base, "client-mgmt/client/" + Uri.EscapeDataString(clientId));
-            TransportResponse r = await _caller.SendAsync(new HttpMethod("PATCH"), uri, () => EsignetRequestBuilder.Patch(patch), cancel, "update_oidc_client").ConfigureAwait(false);
-            return Parse(r, "PATCH " + uri.AbsolutePath, _caller.ClockSkew);
+            TransportResponse r = await _caller.SendAsync(request.Method, request.Uri, request.Render, cancel, request.RequiredScope).ConfigureAwait(false);
+            return Parse(r, request.Endpoint, _caller.ClockSkew);
         }
 
         /// <summary>Reads eSignet's wrapper: {responseTime, response:{clientId,status}, errors:[{errorCode,errorMessage}]}.</summary>

@@ -43,7 +43,7 @@ namespace Esignet.Core.Servers
             });
         }
 
-        public static string Patch(ClientPatch p)
+        public static string Patch(Registration.ClientChanges p)
         {
             return Wrapped(w =>
             {
@@ -57,7 +57,6 @@ namespace Esignet.Core.Servers
                 if (p.ClientAuthMethods != null) JsonBody.List(w, "clientAuthMethods", p.ClientAuthMethods);
                 if (p.ClientNameLangMap != null) JsonBody.Map(w, "clientNameLangMap", p.ClientNameLangMap);
                 if (p.AdditionalConfigJson != null) JsonBody.Raw(w, "additionalConfig", p.AdditionalConfigJson);
-                if (p.EncPublicKey != null) WritePublicKey(w, "encPublicKey", p.EncPublicKey.PublicJwk);
             });
         }
 

@@ -32,9 +32,7 @@ namespace Esignet.Core.Servers
 
         public static string PathOf(ClientEndpointKind kind) => kind == ClientEndpointKind.PmsOAuthClient ? "oauth/client" : "oidc/client";
 
-        public string DescribeCreate(ClientEndpointKind kind) => "POST /v1/partnermanager/" + PathOf(kind);
-
-        public static string BuildCreateBody(ClientDefinition d, ClientEndpointKind kind)
+        private static string BuildCreateBody(ClientDefinition d, ClientEndpointKind kind)
         {
             return Wrapped(w =>
             {
@@ -53,22 +51,21 @@ namespace Esignet.Core.Servers
             });
         }
 
-        public async Task<ClientResponse> CreateAsync(ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
-        {
-            var uri = new Uri(_base, PathOf(kind));
-            TransportResponse r = await _caller.SendAsync(HttpMethod.Post, uri, () => BuildCreateBody(d, kind), cancel).ConfigureAwait(false);
-            return ParseClientResponse(r, "POST " + uri.AbsolutePath);
-        }
+        public ClientRequest CreateRequest(ClientDefinition d, ClientEndpointKind kind)
+            => new ClientRequest(HttpMethod.Post, new Uri(_base, PathOf(kind)), () => BuildCreateBody(d, kind));
 
-        public async Task<ClientResponse> UpdateAsync(string clientId, ClientDefinition d, ClientEndpointKind kind, CancellationToken cancel)
+        /// <summary>PUT: the full state after the change (pms-api.md §4.3/4.4).</summary>
+        public ClientRequest UpdateRequest(string clientId, ClientDefinition d, ClientEndpointKind kind)
+            => new ClientRequest(HttpMethod.Put, new Uri(_base, PathOf(kind) + "/" + Uri.EscapeDataString(clientId)), () => BuildUpdateBody(d, kind));
+
+        public async Task<ClientResponse> SendAsync(ClientRequest request, CancellationToken cancel)
         {
-            var uri = new Uri(_base, PathOf(kind) + "/" + Uri.EscapeDataString(clientId));
-            TransportResponse r = await _caller.SendAsync(HttpMethod.Put, uri, () => BuildUpdateBody(d, kind), cancel).ConfigureAwait(false);
-            return ParseClientResponse(r, "PUT " + uri.AbsolutePath);
+            TransportResponse r = await _caller.SendAsync(request.Method, request.Uri, request.Render, cancel).ConfigureAwait(false);
+            return ParseClientResponse(r, request.Endpoint);
         }
 
         /// <summary>The PUT body (pms-api.md §4.3/4.4): every mutable field, the full state after the change.</summary>
-        public static string BuildUpdateBody(ClientDefinition d, ClientEndpointKind kind)
+        private static string BuildUpdateBody(ClientDefinition d, ClientEndpointKind kind)
         {
             return Wrapped(w =>
             {

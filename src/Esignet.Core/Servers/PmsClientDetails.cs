@@ -1,4 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
+using Esignet.Core.Clients;
+using Esignet.Core.Definitions;
 
 namespace Esignet.Core.Servers
 {
@@ -19,5 +22,28 @@ namespace Esignet.Core.Servers
         public string? Status { get; set; }
         public List<string> GrantTypes { get; set; } = new List<string>();
         public List<string> ClientAuthMethods { get; set; } = new List<string>();
+
+        /// <summary>
+        /// The stored client as a definition, the base an update merges into. Claims and ACRs stay out: PMS derives
+        /// them from the partner's policy and its PUT has no such fields (pms-api.md §4.3).
+        /// </summary>
+        internal ClientDefinition ToDefinition()
+        {
+            ClientRecords.SplitName(Name, out string? name, out Dictionary<string, string>? map);
+            return new ClientDefinition
+            {
+                ClientId = ClientId,
+                ClientName = name,
+                LogoUri = LogoUri,
+                RedirectUris = RedirectUris.ToList(),
+                GrantTypes = GrantTypes.ToList(),
+                ClientAuthMethods = ClientAuthMethods.ToList(),
+                ClientNameLangMap = map ?? new Dictionary<string, string>(),
+                PolicyId = PolicyId,
+                AuthPartnerId = RelyingPartyId,
+                Status = Status,
+                PublicKey = ClientRecords.TryKey(PublicKey),
+            };
+        }
     }
 }

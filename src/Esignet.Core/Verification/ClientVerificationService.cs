@@ -44,8 +44,7 @@ namespace Esignet.Core.Verification
             JwkKeyPair? key = CheckKey(request, record, registered, Add);
             CheckAssertion(request.ClientId, key, registered, discovery, Add);
 
-            string? server = request.Api == ClientApi.Pms ? _context.PmsUri?.ToString() : _context.EsignetUri?.ToString();
-            return new ClientTestResult(request.ClientId, request.Api.ToString(), server?.TrimEnd('/'), redirectUri, checks);
+            return new ClientTestResult(request.ClientId, request.Api.ToString(), _context.ServerAddressOf(request.Api), redirectUri, checks);
         }
 
         private async Task<DiscoveryDocument?> ReadDiscoveryAsync(Action<string, CheckOutcome, string> add, CancellationToken cancel)
@@ -84,10 +83,11 @@ namespace Esignet.Core.Verification
 
         private async Task<ClientRecord?> FindRegistrationAsync(ClientTestRequest request, Action<string, CheckOutcome, string> add, CancellationToken cancel)
         {
+            var query = new ClientQueryService(_context);
             ClientRecord? record;
             try
             {
-                record = await new ClientQueryService(_context).GetAsync(request.ClientId, request.Api, cancel).ConfigureAwait(false);
+                record = await query.GetAsync(request.ClientId, request.Api, cancel).ConfigureAwait(false);
             }
             catch (EsignetException e)
             {
@@ -97,9 +97,8 @@ namespace Esignet.Core.Verification
 
             if (record == null)
             {
-                add(ClientCheckNames.Registration, CheckOutcome.Failed, request.Api == ClientApi.Pms
-                    ? $"PMS has no client '{request.ClientId}'."
-                    : $"The ledger ({_context.LedgerPath}) has no registration of '{request.ClientId}' on {_context.EsignetUri}, and eSignet cannot be asked. The checks that need the registered key, redirect URIs, claims or ACRs are skipped; give -RedirectUri and -Key to check the rest.");
+                add(ClientCheckNames.Registration, CheckOutcome.Failed, query.NotFoundMessage(request.ClientId, request.Api)
+                    + " The checks that need the registered key, redirect URIs, claims or ACRs are skipped; give -RedirectUri and -Key to check the rest.");
                 return null;
             }
 

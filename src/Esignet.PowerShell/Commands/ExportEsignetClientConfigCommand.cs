@@ -66,7 +66,7 @@ namespace Esignet.PowerShell.Commands
                     if (record == null)
                     {
                         WriteError(ErrorRecords.Create("ClientNotFound", ErrorCategory.ObjectNotFound,
-                            api == ClientApi.Pms ? $"PMS has no client '{id}'." : $"The ledger ({context.LedgerPath}) has no registration of '{id}' on {context.EsignetUri}; eSignet cannot be asked.", id));
+                            _query!.NotFoundMessage(id, api), id));
                         continue;
                     }
 

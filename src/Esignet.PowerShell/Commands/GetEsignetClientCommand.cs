@@ -84,10 +84,7 @@ namespace Esignet.PowerShell.Commands
 
             if (done.Result == null)
             {
-                string where = lookup.Api == ClientApi.Pms
-                    ? "PMS has no such client."
-                    : $"eSignet cannot be asked for clients, and the ledger ({RequireContext().LedgerPath}) has no registration of it on this server.";
-                WriteError(ErrorRecords.Create("ClientNotFound", ErrorCategory.ObjectNotFound, $"Client '{lookup.Id}' was not found. {where}", lookup.Id));
+                WriteError(ErrorRecords.Create("ClientNotFound", ErrorCategory.ObjectNotFound, _query!.NotFoundMessage(lookup.Id, lookup.Api), lookup.Id));
                 return;
             }
 

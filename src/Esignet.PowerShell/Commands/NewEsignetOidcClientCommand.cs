@@ -173,7 +173,7 @@ namespace Esignet.PowerShell.Commands
         /// <summary>What a row will do, in one line: "nothing is sent" when the ledger shows it needs no request.</summary>
         private string Describe(PreparedRegistration p, ExpectedAction expected)
         {
-            string who = p.Api == ClientApi.Pms && p.NewKeyFiles != null ? $"'{p.Definition.ClientName}' (Client ID from its new key)" : $"'{p.ClientId}'";
+            string who = p.ClientIdFromKey && p.NewKeyFiles != null ? $"'{p.Definition.ClientName}' (Client ID from its new key)" : $"'{p.ClientId}'";
             switch (expected)
             {
                 case ExpectedAction.NothingRegistered:
@@ -233,7 +233,7 @@ namespace Esignet.PowerShell.Commands
         /// <summary>The same Client ID twice in one run is an input mistake (for PMS: the same key twice).</summary>
         private void RejectRepeatedClientId(PreparedRegistration prepared, int? line)
         {
-            if (prepared.Api == ClientApi.Pms && prepared.NewKeyFiles != null && _keyPool?.IsPlaceholder == true)
+            if (prepared.ClientIdFromKey && prepared.NewKeyFiles != null && _keyPool?.IsPlaceholder == true)
             {
                 return; // -WhatIf: every new key is the same placeholder, so its PMS Client ID repeats by design
             }
@@ -301,7 +301,7 @@ namespace Esignet.PowerShell.Commands
             }
 
             ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
-            string? server = (api == ClientApi.Pms ? RequireContext().PmsUri : RequireContext().EsignetUri)?.ToString().TrimEnd('/');
+            string? server = RequireContext().ServerAddressOf(api);
 
             WriteObject(new RegistrationResult
             {

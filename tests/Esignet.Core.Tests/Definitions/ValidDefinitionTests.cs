@@ -182,7 +182,7 @@ public class ValidDefinitionTests
             LogoUri = Defs.Logo,
             RedirectUris = new List<string> { Defs.Redirect },
         };
-        DefinitionDefaults.Apply(d, ClientApi.Esignet);
+        d = DefinitionDefaults.Apply(d, ClientApi.Esignet);
         Assert.Equal(new[] { "authorization_code" }, d.GrantTypes);
         Assert.Equal(new[] { "private_key_jwt" }, d.ClientAuthMethods);
         Assert.Equal(Defs.OpenG2PClaims, d.UserClaims);
@@ -194,12 +194,12 @@ public class ValidDefinitionTests
     public void Defaults_leave_given_values_and_pms_claims_alone()
     {
         var d = new ClientDefinition { UserClaims = new List<string> { "name" }, GrantTypes = new List<string> { "x" } };
-        DefinitionDefaults.Apply(d, ClientApi.Esignet);
+        d = DefinitionDefaults.Apply(d, ClientApi.Esignet);
         Assert.Equal(new[] { "name" }, d.UserClaims);
         Assert.Equal(new[] { "x" }, d.GrantTypes);
 
         var p = new ClientDefinition();
-        DefinitionDefaults.Apply(p, ClientApi.Pms);
+        p = DefinitionDefaults.Apply(p, ClientApi.Pms);
         Assert.Empty(p.UserClaims);
         Assert.Empty(p.AuthContextRefs);
         Assert.Equal(new[] { "authorization_code" }, p.GrantTypes);
