@@ -163,9 +163,14 @@ Describe 'PMS: the Client ID the server answers wins' {
 
         # A rerun with the same (wrong) configuration finds the clients by key: nothing is sent, no error.
         $before = Get-SandboxCreateCount $script:Sandbox
-        $again = @($rows | New-EsignetOidcClient -Api Pms -GenerateKey -KeyDirectory $keys -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $out = @($rows | New-EsignetOidcClient -Api Pms -GenerateKey -KeyDirectory $keys -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -Verbose 4>&1)
+        $again = @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $verbose = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
         $e | Should -BeNullOrEmpty
         $again.Outcome | Sort-Object -Unique | Should -Be 'Exists'
+        # -Verbose/-WhatIf read the ledger as the run does (by key, not by the predicted ID): no body, "nothing is sent".
+        @($verbose | Where-Object { $_ -like '*nothing is sent*' }).Count | Should -Be 2
+        @($verbose | Where-Object { $_ -like '*body for*' }) | Should -BeNullOrEmpty
         ($again.ClientId | Sort-Object) | Should -Be ($stored.id | Sort-Object)
         Get-SandboxCreateCount $script:Sandbox | Should -Be $before
     }

@@ -37,6 +37,42 @@ public class FreshRequestTimeTests
         Assert.True(Math.Abs((stub.ReceivedAt[1] - second).TotalSeconds) < 1.5, "the retry's requestTime is the moment it was sent");
     }
 
+    [Fact]
+    public async Task The_body_a_prepared_registration_shows_is_the_body_every_attempt_sends_requestTime_aside()
+    {
+        using var stub = new RecordingStub(firstStatus: 429, retryAfterSeconds: 1);
+        using var transport = new HttpTransport(new TransportOptions { MaxRetry = 2, InitialBackoff = TimeSpan.FromMilliseconds(10) });
+        string ledgerPath = Path.Combine(Path.GetTempPath(), "esignet-shown-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        var options = new Esignet.Core.Connection.ConnectionOptions { EsignetUri = stub.Uri, EsignetVersion = EsignetVersion.Parse("1.8") };
+        using var context = new Esignet.Core.Connection.EsignetContext(options, transport, null, new Esignet.Core.Ledger.RegistrationLedger(ledgerPath));
+        var service = new Esignet.Core.Registration.RegistrationService(context);
+        var registration = new Esignet.Core.Registration.RegistrationOptions { Api = ClientApi.Esignet };
+        ClientDefinition input = Sample() with { GrantTypes = new List<string>() };
+
+        Esignet.Core.Registration.PreparedRegistration prepared = service.Prepare(input, registration);
+        string shown = prepared.RequestBody;
+        Esignet.Core.Registration.RegistrationResult result = await service.ExecuteAsync(prepared, registration, CancellationToken.None);
+
+        Assert.Equal("Created", result.Outcome);
+        Assert.Equal(2, stub.Bodies.Count);
+        foreach (string sent in stub.Bodies)
+        {
+            Assert.Equal(WithoutRequestTime(shown), WithoutRequestTime(sent));
+        }
+
+        Assert.Empty(input.GrantTypes); // the defaults went into the prepared copy, not into the caller's definition
+        Assert.Equal(new[] { "authorization_code" }, prepared.Definition.GrantTypes);
+        File.Delete(ledgerPath);
+        File.Delete(ledgerPath + ".lock");
+    }
+
+    private static string WithoutRequestTime(string body)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+        Assert.True(node.Remove("requestTime"), "the body carries a requestTime");
+        return node.ToJsonString();
+    }
+
     private static DateTime RequestTime(string body)
     {
         using JsonDocument doc = JsonDocument.Parse(body);
