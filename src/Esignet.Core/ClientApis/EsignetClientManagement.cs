@@ -57,6 +57,9 @@ namespace Esignet.Core.ClientApis
 
         public ClientRequest CreateRequest(ClientDefinition d, ClientEndpointKind kind) => _client.CreateRequest(d, kind);
 
+        public ClientRequest? CompletionRequest(string clientId, ClientDefinition d)
+            => d.EncPublicKey == null ? null : _client.PatchRequest(clientId, new ClientChanges { EncPublicKey = d.EncPublicKey });
+
         public ClientRequest ReplaceRequest(string clientId, ClientDefinition d, ClientEndpointKind kind) => _client.UpdateRequest(clientId, d, kind);
 
         public Task<ClientResponse> SendAsync(ClientRequest request, CancellationToken cancel) => _client.SendAsync(request, cancel);

@@ -50,6 +50,12 @@ namespace Esignet.Core.ClientApis
 
         ClientRequest CreateRequest(ClientDefinition d, ClientEndpointKind kind);
 
+        /// <summary>
+        /// The second request a create or replacement needs for the fields its endpoint cannot carry (eSignet 1.8's
+        /// encPublicKey: PATCH only); null when there are none.
+        /// </summary>
+        ClientRequest? CompletionRequest(string clientId, ClientDefinition d);
+
         /// <summary>The full replacement -Update sends for a registered client whose definition changed.</summary>
         ClientRequest ReplaceRequest(string clientId, ClientDefinition d, ClientEndpointKind kind);
 

@@ -57,6 +57,9 @@ namespace Esignet.Core.ClientApis
 
         public ClientRequest CreateRequest(ClientDefinition d, ClientEndpointKind kind) => _client.CreateRequest(d, kind);
 
+        /// <summary>PMS has no field a create cannot carry (an encryption key is refused offline).</summary>
+        public ClientRequest? CompletionRequest(string clientId, ClientDefinition d) => null;
+
         public ClientRequest ReplaceRequest(string clientId, ClientDefinition d, ClientEndpointKind kind) => _client.UpdateRequest(clientId, d, kind);
 
         public Task<ClientResponse> SendAsync(ClientRequest request, CancellationToken cancel) => _client.SendAsync(request, cancel);

@@ -24,6 +24,7 @@ namespace Esignet.Core.Clients
             AuthContextRefs = c.AuthContextRefs ?? current.AuthContextRefs,
             ClientNameLangMap = c.ClientNameLangMap ?? current.ClientNameLangMap,
             AdditionalConfigJson = c.AdditionalConfigJson ?? current.AdditionalConfigJson,
+            EncPublicKey = c.EncPublicKey ?? current.EncPublicKey,
             Status = c.Status ?? current.Status,
         };
 
@@ -56,6 +57,7 @@ namespace Esignet.Core.Clients
             if (c.AuthContextRefs != null) f.Add("authContextRefs");
             if (c.ClientNameLangMap != null) f.Add("clientNameLangMap");
             if (c.AdditionalConfigJson != null) f.Add("additionalConfig");
+            if (c.EncPublicKey != null) f.Add("encPublicKey");
             return f;
         }
     }

@@ -41,5 +41,11 @@ namespace Esignet.Core.Definitions
 
         /// <summary>PMS only: the Auth partner id.</summary>
         public string? AuthPartnerId { get; set; }
+
+        /// <summary>
+        /// eSignet 1.8+: the public JWK that encrypts userinfo when additionalConfig.userinfo_response_type is JWE
+        /// (esignet-api.md §3.4). Set only by PATCH, so a create sends it in a second request.
+        /// </summary>
+        public string? EncPublicKey { get; set; }
     }
 }

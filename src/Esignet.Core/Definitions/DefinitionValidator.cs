@@ -61,6 +61,7 @@ namespace Esignet.Core.Definitions
             CheckValues(d.ClientAuthMethods, "clientAuthMethods", ValidationCodes.InvalidClientAuth, rules.SupportedAuthMethods, 1, MaxListOf3, issues);
             CheckValues(d.UserClaims, "userClaims", ValidationCodes.InvalidClaim, rules.SupportedClaims, 0, MaxClaimsOrAcrs, issues);
             CheckAcrs(d.AuthContextRefs, rules, issues);
+            EncryptionKeyRules.Check(d, rules, pms: false, issues);
 
             if (endpoint == ClientEndpointKind.OidcClient)
             {
@@ -87,6 +88,7 @@ namespace Esignet.Core.Definitions
         private static void ValidatePms(ClientDefinition d, ValidationRules rules, ClientEndpointKind endpoint, IssueCollector issues)
         {
             const string bean = ValidationCodes.PmsInvalidRequest;
+            EncryptionKeyRules.Check(d, rules, pms: true, issues);
             CheckName(d.ClientName, "name", bean, issues);
             CheckRequired(d.PolicyId, "policyId", 36, bean, issues);
             CheckRequired(d.AuthPartnerId, "authPartnerId", MaxIdLength, bean, issues);

@@ -18,10 +18,13 @@ namespace Esignet.Core.Registration
         public Dictionary<string, string>? ClientNameLangMap { get; set; }
         public string? AdditionalConfigJson { get; set; }
 
+        /// <summary>eSignet 1.8+: the public JWK for JWE userinfo (PATCH only).</summary>
+        public string? EncPublicKey { get; set; }
+
         /// <summary>ACTIVE or INACTIVE.</summary>
         public string? Status { get; set; }
 
         public bool OnlyStatus => ClientName == null && LogoUri == null && RedirectUris == null && GrantTypes == null && ClientAuthMethods == null
-            && UserClaims == null && AuthContextRefs == null && ClientNameLangMap == null && AdditionalConfigJson == null;
+            && UserClaims == null && AuthContextRefs == null && ClientNameLangMap == null && AdditionalConfigJson == null && EncPublicKey == null;
     }
 }

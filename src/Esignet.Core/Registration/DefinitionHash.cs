@@ -28,6 +28,7 @@ namespace Esignet.Core.Registration
             Add("additionalConfig", d.AdditionalConfigJson);
             Add("policyId", d.PolicyId);
             Add("authPartnerId", d.AuthPartnerId);
+            if (d.EncPublicKey != null) Add("encPublicKey", d.EncPublicKey); // only when given: older hashes stay valid
             using (SHA256 sha = SHA256.Create())
             {
                 return Base64UrlEncoder.Encode(sha.ComputeHash(Encoding.UTF8.GetBytes(sb.ToString())));

@@ -24,6 +24,7 @@ namespace Esignet.Core.Registration
             NewKeyFiles = newKeyFiles;
             Warnings = warnings;
             DefinitionHash = Registration.DefinitionHash.Compute(definition);
+            CreatedHash = definition.EncPublicKey == null ? DefinitionHash : Registration.DefinitionHash.Compute(definition with { EncPublicKey = null });
         }
 
         /// <summary>The normalised definition: the input with the defaults applied and its key attached.</summary>
@@ -56,6 +57,13 @@ namespace Esignet.Core.Registration
 
         /// <summary>The fingerprint a rerun compares with the ledger's (same row, or changed row).</summary>
         internal string DefinitionHash { get; }
+
+        /// <summary>
+        /// The fingerprint of what the create request alone sets: the definition without the fields only a second request
+        /// carries (encPublicKey). A ledger entry with it and not <see cref="DefinitionHash"/> is a create whose second
+        /// request is still to be sent.
+        /// </summary>
+        internal string CreatedHash { get; }
 
         internal IClientManagementApi ServerApi { get; }
     }

@@ -21,6 +21,9 @@ namespace Esignet.Core.Registration
 
         /// <summary>The ledger has this Client ID with another key: the row fails with ClientIdTaken, nothing is sent.</summary>
         Refused,
+
+        /// <summary>Created, but the second request (eSignet 1.8's encryption key, PATCH only) did not get through: only it is sent.</summary>
+        Complete,
     }
 
     /// <summary>
@@ -32,11 +35,11 @@ namespace Esignet.Core.Registration
         public static ExpectedAction Expect(EsignetContext context, PreparedRegistration p, bool update)
         {
             JwkKeyPair key = p.Definition.PublicKey!;
-            return Decide(p.ServerApi.FindRegistration(p.ClientId, key), key, p.DefinitionHash, update);
+            return Decide(p.ServerApi.FindRegistration(p.ClientId, key), key, p.DefinitionHash, p.CreatedHash, update);
         }
 
         /// <summary>What a row does given the ledger's latest entry for its client: the one decision ExecuteAsync and -WhatIf share.</summary>
-        internal static ExpectedAction Decide(LedgerEntry? known, JwkKeyPair key, string hash, bool update)
+        internal static ExpectedAction Decide(LedgerEntry? known, JwkKeyPair key, string hash, string createdHash, bool update)
         {
             if (known == null || !Clients.ClientQueryService.IsRegistered(known))
             {
@@ -52,6 +55,11 @@ namespace Esignet.Core.Registration
             if (known.DefinitionHash == hash || known.InputHash == hash)
             {
                 return ExpectedAction.NothingRegistered;
+            }
+
+            if (createdHash != hash && (known.DefinitionHash == createdHash || known.InputHash == createdHash))
+            {
+                return ExpectedAction.Complete;
             }
 
             return update ? ExpectedAction.Update : ExpectedAction.NothingChanged;

@@ -100,7 +100,7 @@ namespace Esignet.Core.Registration
             };
 
             LedgerEntry? known = api.FindRegistration(p.ClientId, key);
-            ExpectedAction action = RegistrationPreview.Decide(known, key, hash, options.Update);
+            ExpectedAction action = RegistrationPreview.Decide(known, key, hash, p.CreatedHash, options.Update);
             if (action != ExpectedAction.Create)
             {
                 result.ClientId = known!.ClientId;
@@ -116,6 +116,14 @@ namespace Esignet.Core.Registration
                     case ExpectedAction.NothingChanged:
                         result.Outcome = "Changed";
                         return result;
+                    case ExpectedAction.Complete:
+                        using (await EnterAsync(options, cancel).ConfigureAwait(false))
+                        {
+                            await CompleteAsync(api, result, d, hash, cancel).ConfigureAwait(false);
+                        }
+
+                        result.Outcome = "Updated";
+                        return result;
                 }
 
                 // -Update: the registered client replaced by this definition, its status kept.
@@ -128,18 +136,26 @@ namespace Esignet.Core.Registration
 
                 result.Outcome = "Updated";
                 result.Status = updated.Status;
-                Record(result, replacement, hash, "Updated");
+                Record(result, replacement with { EncPublicKey = null }, p.CreatedHash, "Updated");
+                using (await EnterAsync(options, cancel).ConfigureAwait(false))
+                {
+                    await CompleteAsync(api, result, replacement, hash, cancel).ConfigureAwait(false);
+                }
+
                 return result;
             }
 
-            await _context.Ledger.AppendDurableAsync(Entry(result, d, hash, "Pending")).ConfigureAwait(false);
+            // What the create alone sets is recorded as such; a second request (encPublicKey) records the rest.
+            ClientDefinition created = d with { EncPublicKey = null };
+            string createdHash = p.CreatedHash;
+            await _context.Ledger.AppendDurableAsync(Entry(result, created, createdHash, "Pending")).ConfigureAwait(false);
             using IDisposable slot = await EnterAsync(options, cancel).ConfigureAwait(false);
             try
             {
-                ClientResponse created = await api.SendAsync(p.Request, cancel).ConfigureAwait(false);
+                ClientResponse answer = await api.SendAsync(p.Request, cancel).ConfigureAwait(false);
                 result.Outcome = "Created";
-                result.Status = created.Status;
-                AdoptAnsweredId(api, result, d, hash, created.ClientId, key);
+                result.Status = answer.Status;
+                AdoptAnsweredId(api, result, created, createdHash, answer.ClientId, key);
             }
             catch (ServerErrorException e) when (api.IsDuplicate(e))
             {
@@ -147,23 +163,53 @@ namespace Esignet.Core.Registration
                 ClientResponse? own = await api.FindOwnCreateAsync(e, p.ClientId, key, known, cancel).ConfigureAwait(false);
                 if (own == null)
                 {
-                    Record(result, d, hash, "Failed", e.ErrorId);
+                    Record(result, created, createdHash, "Failed", e.ErrorId);
                     throw;
                 }
 
                 result.Outcome = "Exists";
                 result.Status = own.Status;
-                AdoptAnsweredId(api, result, d, hash, own.ClientId, key);
+                AdoptAnsweredId(api, result, created, createdHash, own.ClientId, key);
             }
             catch (EsignetException e)
             {
-                Record(result, d, hash, "Failed", e.ErrorId);
+                Record(result, created, createdHash, "Failed", e.ErrorId);
                 throw;
             }
 
-            Record(result, d, hash, result.Outcome);
+            Record(result, created, createdHash, result.Outcome);
+            await CompleteAsync(api, result, d, hash, cancel).ConfigureAwait(false);
             return result;
         }
+
+        /// <summary>
+        /// Sends what the create could not carry (eSignet 1.8's encryption key, PATCH only) and records the full
+        /// definition. When it fails, the client stays recorded as created without it, the error says so, and a rerun
+        /// sends only this request (<see cref="ExpectedAction.Complete"/>).
+        /// </summary>
+        private async Task CompleteAsync(IClientManagementApi api, RegistrationResult result, ClientDefinition d, string hash, CancellationToken cancel)
+        {
+            ClientRequest? completion = api.CompletionRequest(result.ClientId, d);
+            if (completion == null)
+            {
+                return;
+            }
+
+            try
+            {
+                ClientResponse answer = await api.SendAsync(completion, cancel).ConfigureAwait(false);
+                result.Status = answer.Status ?? result.Status;
+            }
+            catch (EsignetException e)
+            {
+                throw new EsignetException("EncryptionKeyNotSet", e.Kind,
+                    $"Client '{result.ClientId}' is registered, but its encryption key was not set: {e.Message} Run the same command again to send only the key ({completion.Endpoint}).", e)
+                    { TargetObject = result.ClientId };
+            }
+
+            Record(result, d, hash, "Updated");
+        }
+
 
         /// <summary>
         /// The first difference between a predicted and an answered Client ID in this service's run, explained; then

@@ -57,6 +57,7 @@ namespace Esignet.Core.Servers
                 if (p.ClientAuthMethods != null) JsonBody.List(w, "clientAuthMethods", p.ClientAuthMethods);
                 if (p.ClientNameLangMap != null) JsonBody.Map(w, "clientNameLangMap", p.ClientNameLangMap);
                 if (p.AdditionalConfigJson != null) JsonBody.Raw(w, "additionalConfig", p.AdditionalConfigJson);
+                if (p.EncPublicKey != null) JsonBody.Raw(w, "encPublicKey", p.EncPublicKey);
             });
         }
 

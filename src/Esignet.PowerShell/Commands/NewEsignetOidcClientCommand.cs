@@ -182,6 +182,8 @@ namespace Esignet.PowerShell.Commands
                     return $"Client {who} is registered on {p.Server} with this key, but the row differs: nothing is sent (add -Update to replace it).";
                 case ExpectedAction.Update:
                     return $"Replace OIDC client {who} on {p.Server} with the row's values (-Update).";
+                case ExpectedAction.Complete:
+                    return $"Client {who} is registered on {p.Server}, but its encryption key is not set yet (the earlier run stopped after the create): only the key is sent.";
                 case ExpectedAction.Refused:
                     return $"Client {who} is in the ledger for {p.Server} with another key: the row will fail with ClientIdTaken, nothing is sent.";
                 default:
