@@ -15,6 +15,22 @@ namespace Esignet.Core.Registration
     /// </summary>
     internal static class ClientKeyFiles
     {
+        /// <summary>
+        /// The encryption key files that go with a signing key's: <c>&lt;base&gt;.enc.private.pem</c> and so on, beside
+        /// them; whether they exist (then they must be the user's own and private, like the signing key's).
+        /// </summary>
+        public static KeyFileSet EncryptionFiles(KeyFileSet signing, bool allowSharedFolder, out bool exists)
+        {
+            var files = new KeyFileSet(signing.BasePath + ".enc");
+            exists = Present(files.PrivateKeyPemPath);
+            if (exists)
+            {
+                SecureFile.RequireOwnPrivateFile(files.PrivateKeyPemPath, allowSharedFolder);
+            }
+
+            return files;
+        }
+
         /// <summary>The key files for <paramref name="name"/> (eSignet: the Client ID; PMS: the client name), and whether they exist.</summary>
         public static KeyFileSet Locate(string directory, string name, bool allowSharedFolder, RegistrationLedger ledger, bool byClientName, out bool exists)
         {

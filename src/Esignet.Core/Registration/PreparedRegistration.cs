@@ -55,6 +55,12 @@ namespace Esignet.Core.Registration
 
         public IReadOnlyList<ValidationIssue> Warnings { get; }
 
+        /// <summary>A newly generated encryption key and where ExecuteAsync writes it; null when none is made.</summary>
+        public NewKey? NewEncryptionKey { get; init; }
+
+        /// <summary>The encryption key's files (new or reused) when -GenerateEncryptionKey provided it; else null.</summary>
+        public KeyFileSet? EncryptionKeyFiles { get; init; }
+
         /// <summary>The fingerprint a rerun compares with the ledger's (same row, or changed row).</summary>
         internal string DefinitionHash { get; }
 

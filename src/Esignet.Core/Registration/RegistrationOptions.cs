@@ -11,6 +11,12 @@ namespace Esignet.Core.Registration
         /// <summary>Make a key pair for definitions without a public key (files written before the request is sent).</summary>
         public bool GenerateKey { get; set; }
 
+        /// <summary>
+        /// eSignet 1.8+: make an encryption key (RSA, use=enc, RSA-OAEP-256) for definitions without one, written as
+        /// <c>&lt;key base&gt;.enc.*</c> beside the signing key; an earlier run's files are reused.
+        /// </summary>
+        public bool GenerateEncryptionKey { get; set; }
+
         /// <summary>Where generated keys go (absolute). Each key's files are named after the client.</summary>
         public string? KeyDirectory { get; set; }
 

@@ -41,6 +41,9 @@ namespace Esignet.Core.Registration
 
         public string? PublicJwkPath { get; set; }
 
+        /// <summary>eSignet 1.8+: the private key that decrypts JWE userinfo, when the module made or reused it (-GenerateEncryptionKey).</summary>
+        public string? EncryptionPrivateKeyPemPath { get; set; }
+
         /// <summary>The input line (CSV line number), when the input came from a file.</summary>
         public int? LineNumber { get; set; }
 

@@ -54,6 +54,15 @@ namespace Esignet.Core.Registration
                 d = d with { PublicKey = ProvideKey(d, api, options, out newKeyFiles) };
             }
 
+            NewKey? newEncryptionKey = null;
+            KeyFileSet? encryptionFiles = null;
+            if (d.EncPublicKey == null && options.GenerateEncryptionKey)
+            {
+                JwkKeyPair enc = ProvideEncryptionKey(d, api, options, out encryptionFiles, out bool isNew);
+                d = d with { EncPublicKey = enc.PublicJwk };
+                newEncryptionKey = isNew ? new NewKey(enc, encryptionFiles) : null;
+            }
+
             IReadOnlyList<ValidationIssue> issues = DefinitionValidator.Validate(d, api.Rules, endpoint);
             List<ValidationIssue> errors = issues.Where(i => i.Severity == ValidationSeverity.Error).ToList();
             if (errors.Count > 0)
@@ -62,7 +71,11 @@ namespace Esignet.Core.Registration
             }
 
             var warnings = issues.Where(i => i.Severity != ValidationSeverity.Error).ToList();
-            return new PreparedRegistration(api, d, endpoint, api.PredictClientId(d), api.CreateRequest(d, endpoint), newKeyFiles, warnings);
+            return new PreparedRegistration(api, d, endpoint, api.PredictClientId(d), api.CreateRequest(d, endpoint), newKeyFiles, warnings)
+            {
+                NewEncryptionKey = newEncryptionKey,
+                EncryptionKeyFiles = encryptionFiles,
+            };
         }
 
         /// <summary>
@@ -83,6 +96,11 @@ namespace Esignet.Core.Registration
                 }
             }
 
+            if (p.NewEncryptionKey is NewKey encryption)
+            {
+                KeyFileWriter.Write(encryption.Key, encryption.Files, force: false, options.AllowSharedKeyDirectory, KeyFileAdvice.PartialSet(encryption.Files));
+            }
+
             string hash = p.DefinitionHash;
             var result = new RegistrationResult
             {
@@ -96,6 +114,7 @@ namespace Esignet.Core.Registration
                 PrivateKeyPemPath = key.PrivateKeyPemPath,
                 PrivateJwkPath = key.PrivateJwkPath,
                 PublicJwkPath = key.PublicJwkPath,
+                EncryptionPrivateKeyPemPath = p.EncryptionKeyFiles?.PrivateKeyPemPath,
                 LineNumber = d.LineNumber,
             };
 
@@ -261,6 +280,25 @@ namespace Esignet.Core.Registration
 
             newFiles = files; // written by ExecuteAsync, so -WhatIf writes nothing
             return options.KeyPool?.Take() ?? KeyFactory.Generate(options.KeySpec);
+        }
+
+        /// <summary>
+        /// An encryption key for a definition without one: the files beside its signing key's (<c>&lt;base&gt;.enc.*</c>),
+        /// reused when an earlier run wrote them, else a new RSA key for RSA-OAEP-256 (the alg eSignet's own Postman and
+        /// api-test use for encPublicKey: esignet-api.md §3.4), written by ExecuteAsync.
+        /// </summary>
+        private JwkKeyPair ProvideEncryptionKey(ClientDefinition d, IClientManagementApi api, RegistrationOptions options, out KeyFileSet files, out bool isNew)
+        {
+            string directory = options.KeyDirectory ?? Path.GetFullPath("keys");
+            KeyFileSet signing = ClientKeyFiles.Locate(directory, api.KeyFileOwner(d), options.AllowSharedKeyDirectory, _context.Ledger, byClientName: api.ClientIdFromKey, out _);
+            files = ClientKeyFiles.EncryptionFiles(signing, options.AllowSharedKeyDirectory, out bool exists);
+            isNew = !exists;
+            if (exists)
+            {
+                return KeyFactory.FromFile(files.PrivateKeyPemPath, requirePrivate: true, use: "enc", algorithm: "RSA-OAEP-256");
+            }
+
+            return KeyFactory.Generate(new KeySpec { Kind = KeyKind.RSA, Use = KeyUse.Enc, Algorithm = "RSA-OAEP-256" });
         }
 
         /// <summary>A slot to talk to the server in (see <see cref="SendGate"/>); without a gate, at once.</summary>

@@ -76,6 +76,47 @@ public sealed class EncryptionKeyRegistrationTests : IDisposable
         Assert.Empty(_stub.Requests);
     }
 
+    [Fact]
+    public async Task GenerateEncryptionKey_writes_an_owner_only_enc_key_beside_the_signing_key_sends_its_public_part_and_reuses_it()
+    {
+        using EsignetContext context = Connect("1.8");
+        var service = new RegistrationService(context);
+        string keys = Path.Combine(Path.GetTempPath(), "esignet-enc-keys-" + Guid.NewGuid().ToString("N"));
+        var options = new RegistrationOptions { Api = ClientApi.Esignet, GenerateKey = true, GenerateEncryptionKey = true, KeyDirectory = keys };
+        try
+        {
+            ClientDefinition d = Definition(null) with { PublicKey = null };
+            PreparedRegistration prepared = service.Prepare(d, options);
+            Assert.False(Directory.Exists(keys) && Directory.EnumerateFiles(keys).Any(), "Prepare writes nothing (-WhatIf)");
+
+            RegistrationResult result = await service.ExecuteAsync(prepared, options, CancellationToken.None);
+
+            string encPem = result.EncryptionPrivateKeyPemPath!;
+            Assert.Equal(result.PrivateKeyPemPath!.Replace(".private.pem", ".enc.private.pem"), encPem);
+            foreach (string f in new[] { encPem, encPem.Replace(".private.pem", ".private.jwk.json"), encPem.Replace(".private.pem", ".public.jwk.json") })
+            {
+                Assert.True(File.Exists(f), f);
+                if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f));
+            }
+
+            JwkKeyPair written = KeyFactory.FromFile(encPem, requirePrivate: true);
+            JsonObject sent = Body(1)["request"]!["encPublicKey"]!.AsObject();
+            Assert.Equal(written.Thumbprint, KeyFactory.FromJwk(sent.ToJsonString()).Thumbprint);
+            Assert.Equal("enc", (string?)sent["use"]);
+            Assert.Equal("RSA-OAEP-256", (string?)sent["alg"]);
+
+            _stub.Requests.Clear();
+            RegistrationResult again = await service.RegisterAsync(Definition(null) with { PublicKey = null }, options, CancellationToken.None);
+            Assert.Equal("Exists", again.Outcome);
+            Assert.Equal(encPem, again.EncryptionPrivateKeyPemPath);
+            Assert.Empty(_stub.Requests);
+        }
+        finally
+        {
+            if (Directory.Exists(keys)) Directory.Delete(keys, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("1.5")]
     [InlineData("1.7")]
