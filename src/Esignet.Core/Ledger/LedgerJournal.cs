@@ -71,19 +71,17 @@ namespace Esignet.Core.Ledger
                 _holds++;
             }
 
-            return new OnDispose(Release);
-        }
-
-        private void Release()
-        {
-            lock (_gate)
+            return new OnDispose(() =>
             {
-                if (--_holds == 0)
+                lock (_gate)
                 {
-                    _held?.Dispose();
-                    _held = null;
+                    if (--_holds == 0)
+                    {
+                        _held?.Dispose();
+                        _held = null;
+                    }
                 }
-            }
+            });
         }
 
         private EsignetException NotWritable(Exception e) => new EsignetException("LedgerNotWritable", EsignetErrorKind.WriteError,

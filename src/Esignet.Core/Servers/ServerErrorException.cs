@@ -58,25 +58,17 @@ namespace Esignet.Core.Servers
         /// The ErrorDetails text: "code from endpoint (HTTP status): message", then "; code: message" for each further
         /// error of the answer (messages redacted; a message that only repeats its code is left out).
         /// </summary>
-        public string Details()
-        {
-            string first = ErrorCode ?? "error";
-            string message = string.IsNullOrEmpty(ServerMessage) || ServerMessage == ErrorCode ? string.Empty : ": " + Transport.Redactor.Redact(ServerMessage!);
-            string more = Errors.Count == 1 ? string.Empty : "; " + Describe(Errors.Skip(1));
-            return $"{first} from {Endpoint} (HTTP {HttpStatus}){message}{more}";
-        }
+        public string Details() => $"{ErrorCode ?? "error"} from {Endpoint} (HTTP {HttpStatus}){MessagePart(ErrorCode, ServerMessage)}{string.Concat(Errors.Skip(1).Select(e => "; " + e.Describe()))}";
 
         private static IReadOnlyList<ServerError> Clean(IReadOnlyList<ServerError> errors) =>
             errors.Select(e => new ServerError(ServerText.Clean(e.Code, keepLayout: false), ServerText.Clean(e.Message), ServerText.Clean(e.Field, keepLayout: false))).ToList();
 
-        private static string Describe(IEnumerable<ServerError> errors) => string.Join("; ", errors.Select(e => e.Describe()));
+        private static string MessagePart(string? code, string? message) => string.IsNullOrEmpty(message) || message == code ? string.Empty : ": " + Transport.Redactor.Redact(message!);
 
         private static string Compose(IReadOnlyList<ServerError> errors, string? message, int status, string endpoint)
         {
-            string? code = errors[0].Code;
-            string text = string.IsNullOrEmpty(message) || message == code ? string.Empty : ": " + Transport.Redactor.Redact(message!);
-            string more = errors.Count == 1 ? string.Empty : " It also reported: " + Describe(errors.Skip(1)) + ".";
-            return $"{endpoint} answered {code ?? "an error without a code"}{text} (HTTP {status}).{more}";
+            string more = errors.Count == 1 ? string.Empty : " It also reported: " + string.Join("; ", errors.Skip(1).Select(e => e.Describe())) + ".";
+            return $"{endpoint} answered {errors[0].Code ?? "an error without a code"}{MessagePart(errors[0].Code, message)} (HTTP {status}).{more}";
         }
     }
 }

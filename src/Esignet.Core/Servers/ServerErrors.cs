@@ -8,7 +8,7 @@ namespace Esignet.Core.Servers
     public sealed record ServerError(string? Code, string? Message, string? Field)
     {
         /// <summary>"code: message" (the message redacted; left out when it only repeats the code).</summary>
-        public string Describe() => string.IsNullOrEmpty(Message) || Message == Code ? Code ?? "error" : (Code ?? "error") + ": " + Transport.Redactor.Redact(Message!);
+        public string Describe() => (Code ?? "error") + (string.IsNullOrEmpty(Message) || Message == Code ? string.Empty : ": " + Transport.Redactor.Redact(Message!));
     }
 
     /// <summary>

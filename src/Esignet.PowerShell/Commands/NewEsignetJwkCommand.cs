@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 using Esignet.PowerShell.Completion;

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Esignet.Core.Definitions;
 using Esignet.Core.Errors;
-using Esignet.PowerShell.Completion;
 
 namespace Esignet.PowerShell.Infrastructure
 {
