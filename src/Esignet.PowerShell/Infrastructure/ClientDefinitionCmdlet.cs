@@ -8,8 +8,9 @@ namespace Esignet.PowerShell.Infrastructure
 {
     /// <summary>
     /// Base of the cmdlets that take whole client definitions (parameters or CSV rows by property name): the
-    /// create-only columns here, the columns Set-EsignetClient shares in <see cref="ClientFieldsCmdlet"/>, one way of reading cells, one way of numbering input lines, so that
-    /// registering a CSV and checking it offline can never disagree about what a row says.
+    /// create-only columns here, those Set-EsignetClient shares in <see cref="ClientFieldsCmdlet"/>; one way of
+    /// reading cells and of numbering input lines, so that registering a CSV and checking it offline can never
+    /// disagree about what a row says.
     /// </summary>
     public abstract class ClientDefinitionCmdlet : ClientFieldsCmdlet
     {
