@@ -293,6 +293,25 @@ Describe 'Server error codes reach the user as the ErrorId' {
         $e[0].ErrorDetails.Message | Should -Match "$Code from POST /v1/esignet/client-mgmt/oidc-client \(HTTP 200\)"
     }
 
+    It 'reports every error of an answer with several bad fields (issue 16 rule 13; sets, not order)' {
+        # Three fields the server alone refuses. Real eSignet lists one entry per bad field in no set order (the
+        # sandbox: member order), so codes and fields are compared as sets and the ErrorId may be any of the codes.
+        Set-SandboxLine '1.8'
+        $script:Line = '1.8'
+        $e = Invoke-Create -ServerConfig @{ claims = @('name', 'email'); acrs = @('mosip:idp:acr:password'); grantTypes = @('implicit') }
+        $e.Count | Should -Be 1
+        $codes = @('invalid_acr', 'invalid_claim', 'unsupported_grant_type')
+        @($codes | Where-Object { $e[0].FullyQualifiedErrorId -like "$_,*" }).Count | Should -Be 1
+        @($e[0].Exception.Errors.Code | Sort-Object -Unique) | Should -Be $codes
+        # The row's claims birthdate,address,gender,name,phone_number,email,picture and both ACRs are outside the server's sets.
+        $fields = @('authContextRefs[0]', 'authContextRefs[1]', 'grantTypes[0]', 'userClaims[0]', 'userClaims[1]', 'userClaims[2]', 'userClaims[4]', 'userClaims[6]')
+        @($e[0].Exception.Errors.Field | Sort-Object -Unique) | Should -Be $fields
+        foreach ($text in $e[0].ErrorDetails.Message, $e[0].Exception.Message) {
+            foreach ($c in $codes) { $text | Should -BeLike "*$c*" }
+            foreach ($f in $fields) { $text | Should -BeLike "*$([WildcardPattern]::Escape($f))*" }
+        }
+    }
+
     It 'validates claims locally against what discovery reports, sending nothing' {
         Set-SandboxLine '1.8' -More @{ claims = @('name', 'email') }
         Connect-Sandbox -Ledger (Join-Path $TestDrive 'disco.jsonl')

@@ -94,12 +94,9 @@ namespace Esignet.Core.Connection
             {
                 using (JsonDocument doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "null" : body))
                 {
-                    if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array)
+                    foreach (ServerError e in ServerErrors.Esignet(doc.RootElement))
                     {
-                        foreach (JsonElement e in errors.EnumerateArray())
-                        {
-                            if (JsonBody.String(e, "errorCode") is string code) codes.Add(code);
-                        }
+                        if (e.Code != null) codes.Add(e.Code);
                     }
                 }
             }

@@ -178,7 +178,7 @@ namespace Esignet.Core.Definitions
 
         private static EsignetException Malformed(string field, string detail)
         {
-            return new CellFormatException(field, $"{field}: {detail}");
+            return new CellFormatException(field, detail);
         }
     }
 }

@@ -31,7 +31,7 @@ namespace Esignet.Core.Definitions
 
             string joined = string.Join(";", parts.Where(p => p.Length > 0));
             throw new CellFormatException(field,
-                $"{field}: '{cell}' looks like a comma-separated list, but lists are written with ';', '|' or a JSON array " +
+                $"'{cell}' looks like a comma-separated list, but lists are written with ';', '|' or a JSON array " +
                 $"(commas never separate, since a redirect URI may contain one). Write it as {joined}.");
         }
 

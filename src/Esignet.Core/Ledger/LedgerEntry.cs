@@ -7,7 +7,7 @@ namespace Esignet.Core.Ledger
     /// One line of the ledger: what the module registered (or is about to), with everything a rerun or a
     /// full PUT needs, and nothing secret (key file paths, not keys; no token).
     /// </summary>
-    public sealed class LedgerEntry
+    public sealed record LedgerEntry
     {
         public DateTimeOffset Time { get; set; }
 

@@ -5,11 +5,14 @@ using Esignet.Core.Errors;
 
 namespace Esignet.Core.Registration
 {
-    /// <summary>A definition broke a rule the server enforces; nothing was sent. The first issue names the error.</summary>
+    /// <summary>
+    /// A definition broke a rule the server enforces; nothing was sent. The first issue names the error. The facts
+    /// (line, fields, codes) are the <see cref="Issues"/>; the texts are made from them here.
+    /// </summary>
     public sealed class ValidationFailedException : EsignetException
     {
         public ValidationFailedException(IReadOnlyList<ValidationIssue> issues)
-            : base(issues[0].Code, EsignetErrorKind.InvalidData, Compose(issues))
+            : base(issues[0].Code, EsignetErrorKind.InvalidData, Where(issues) + Describe(issues))
         {
             Issues = issues;
         }
@@ -18,10 +21,14 @@ namespace Esignet.Core.Registration
 
         public string Field => Issues[0].Field;
 
-        private static string Compose(IReadOnlyList<ValidationIssue> issues)
-        {
-            string where = issues[0].LineNumber is int line ? $"Line {line}: " : string.Empty;
-            return where + string.Join(" ", issues.Select(i => i.Field + ": " + i.Message)) + " Nothing was sent for this client.";
-        }
+        public int? LineNumber => Issues[0].LineNumber;
+
+        /// <summary>The message without its "Line N: ": every issue as "field: message", for details that name the line themselves.</summary>
+        public string Detail => Describe(Issues);
+
+        private static string Where(IReadOnlyList<ValidationIssue> issues) => issues[0].LineNumber is int line ? $"Line {line}: " : string.Empty;
+
+        private static string Describe(IReadOnlyList<ValidationIssue> issues) =>
+            string.Join(" ", issues.Select(i => i.Field + ": " + i.Message)) + " Nothing was sent for this client.";
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -79,24 +81,18 @@ namespace Esignet.Core.Servers
             using (doc)
             {
                 JsonElement root = doc.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+                IReadOnlyList<ServerError> errors = ServerErrors.Esignet(root);
+                if (errors.Count > 0)
                 {
-                    // One entry per violated field; the first names the error, the rest are kept in the message.
-                    JsonElement first = errors[0];
-                    string? code = JsonBody.String(first, "errorCode");
-                    var message = new System.Text.StringBuilder(JsonBody.String(first, "errorMessage") ?? string.Empty);
-                    for (int i = 1; i < errors.GetArrayLength(); i++)
-                    {
-                        message.Append("; ").Append(JsonBody.String(errors[i], "errorMessage") ?? JsonBody.String(errors[i], "errorCode"));
-                    }
-
-                    if (clockSkew != null && IsRequestTimeRefusal(code, message.ToString()))
+                    // One entry per violated field, in no set order: all are kept (ServerErrorException.Errors).
+                    string? message = errors[0].Message;
+                    if (clockSkew != null && errors.Any(e => e.Code == "invalid_request" && e.Field == "requestTime"))
                     {
                         // "requestTime: invalid_request" alone hides the cause; the measured skew usually explains it.
-                        message.Append(". ").Append(clockSkew.ExplainRequestTimeRefusal());
+                        message += ". " + clockSkew.ExplainRequestTimeRefusal();
                     }
 
-                    throw new ServerErrorException(code, message.ToString(), r.Status, endpoint) { AfterLostAnswer = r.EarlierAnswerLost };
+                    throw new ServerErrorException(errors, message, r.Status, endpoint) { AfterLostAnswer = r.EarlierAnswerLost };
                 }
 
                 if (r.Status == 200 && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out JsonElement response)
@@ -111,12 +107,6 @@ namespace Esignet.Core.Servers
                         : $"The answer has neither a client nor errors (starts: {Snippet(r.Body)}).",
                     r.Status, endpoint, EsignetErrorKind.ServerError);
             }
-        }
-
-        /// <summary>eSignet's wrapper error for a bad requestTime: code invalid_request, message "requestTime: invalid_request" (§1.6).</summary>
-        private static bool IsRequestTimeRefusal(string? code, string message)
-        {
-            return code == "invalid_request" && message.IndexOf("requestTime", StringComparison.Ordinal) >= 0;
         }
 
         private static string Snippet(string body) => Redactor.Redact(body.Length > 120 ? body.Substring(0, 120) + "..." : body);

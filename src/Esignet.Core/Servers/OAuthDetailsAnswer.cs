@@ -16,6 +16,9 @@ namespace Esignet.Core.Servers
 
         public string? ErrorMessage { get; set; }
 
+        /// <summary>Every entry of the answer's errors[] (one per bad field, in no set order); the first is <see cref="ErrorCode"/>.</summary>
+        public IReadOnlyList<ServerError> Errors { get; set; } = Array.Empty<ServerError>();
+
         public string? TransactionId { get; set; }
 
         /// <summary>How many sets of authentication factors eSignet offers (one per resolved ACR).</summary>

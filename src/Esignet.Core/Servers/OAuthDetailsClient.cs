@@ -137,7 +137,7 @@ namespace Esignet.Core.Servers
             public string HeaderValue { get; }
         }
 
-        private static OAuthDetailsAnswer Parse(TransportResponse r)
+        internal static OAuthDetailsAnswer Parse(TransportResponse r)
         {
             var answer = new OAuthDetailsAnswer { HttpStatus = r.Status };
             JsonDocument doc;
@@ -155,10 +155,11 @@ namespace Esignet.Core.Servers
             using (doc)
             {
                 JsonElement root = doc.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+                answer.Errors = ServerErrors.Esignet(root);
+                if (answer.Errors.Count > 0)
                 {
-                    answer.ErrorCode = JsonBody.String(errors[0], "errorCode") ?? "UnexpectedResponse";
-                    answer.ErrorMessage = JsonBody.String(errors[0], "errorMessage");
+                    answer.ErrorCode = answer.Errors[0].Code ?? "UnexpectedResponse";
+                    answer.ErrorMessage = answer.Errors[0].Message;
                     return answer;
                 }
 

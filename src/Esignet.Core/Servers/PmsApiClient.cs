@@ -195,10 +195,10 @@ namespace Esignet.Core.Servers
             using (doc)
             {
                 JsonElement root = doc.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+                IReadOnlyList<ServerError> errors = ServerErrors.Pms(root);
+                if (errors.Count > 0)
                 {
-                    JsonElement first = errors[0];
-                    throw new ServerErrorException(JsonBody.String(first, "errorCode"), JsonBody.String(first, "message"), r.Status, endpoint) { AfterLostAnswer = r.EarlierAnswerLost };
+                    throw new ServerErrorException(errors, errors[0].Message, r.Status, endpoint) { AfterLostAnswer = r.EarlierAnswerLost };
                 }
 
                 if (r.Status == 200 && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out JsonElement response) && response.ValueKind != JsonValueKind.Null)

@@ -159,6 +159,7 @@ namespace Esignet.Core.Verification
                 return;
             }
 
+            string others = AlsoReported(answer);
             switch (answer.ErrorCode)
             {
                 case null:
@@ -170,14 +171,14 @@ namespace Esignet.Core.Verification
                 case "invalid_client_id":
                     bool inactive = string.Equals(record?.Status, "INACTIVE", StringComparison.OrdinalIgnoreCase);
                     add(ClientCheckNames.Active, CheckOutcome.Failed, inactive
-                        ? $"The client is INACTIVE ({(record!.Source == "Ledger" ? "per the ledger" : "per PMS")}), and eSignet refuses it at the authorize step (invalid_client_id). Make it ACTIVE with Set-EsignetClient -Status Active."
-                        : "eSignet refuses the client at the authorize step (invalid_client_id): it is not ACTIVE, or not registered on this eSignet.");
+                        ? $"The client is INACTIVE ({(record!.Source == "Ledger" ? "per the ledger" : "per PMS")}), and eSignet refuses it at the authorize step (invalid_client_id). Make it ACTIVE with Set-EsignetClient -Status Active." + others
+                        : "eSignet refuses the client at the authorize step (invalid_client_id): it is not ACTIVE, or not registered on this eSignet." + others);
                     SkipRest("eSignet refused the client (see Active).");
                     return;
                 case "invalid_redirect_uri":
                     string registered = record == null || record.RedirectUris.Count == 0 ? "unknown" : string.Join(", ", record.RedirectUris);
                     add(ClientCheckNames.Active, CheckOutcome.Passed, "eSignet knows the client and it is ACTIVE (it went on to check the redirect URI).");
-                    add(ClientCheckNames.RedirectUri, CheckOutcome.Failed, $"eSignet refuses the redirect URI '{redirectUri}' (invalid_redirect_uri): it matches none of the registered ones ({registered}). Register it with Set-EsignetClient -RedirectUri, or use a registered one.");
+                    add(ClientCheckNames.RedirectUri, CheckOutcome.Failed, $"eSignet refuses the redirect URI '{redirectUri}' (invalid_redirect_uri): it matches none of the registered ones ({registered}). Register it with Set-EsignetClient -RedirectUri, or use a registered one." + others);
                     add(ClientCheckNames.Claims, CheckOutcome.Skipped, "eSignet refused the redirect URI (see RedirectUri).");
                     add(ClientCheckNames.Acrs, CheckOutcome.Skipped, "eSignet refused the redirect URI (see RedirectUri).");
                     return;
@@ -186,16 +187,20 @@ namespace Esignet.Core.Verification
                     add(ClientCheckNames.Active, CheckOutcome.Passed, "eSignet knows the client and it is ACTIVE.");
                     add(ClientCheckNames.RedirectUri, CheckOutcome.Passed, $"eSignet accepts the redirect URI '{redirectUri}'.");
                     add(ClientCheckNames.Claims, CheckOutcome.Skipped, "eSignet refused the ACRs (see Acrs).");
-                    add(ClientCheckNames.Acrs, CheckOutcome.Failed, $"eSignet refuses the registered ACRs ({string.Join(" ", acrs)}): {answer.ErrorCode}.");
+                    add(ClientCheckNames.Acrs, CheckOutcome.Failed, $"eSignet refuses the registered ACRs ({string.Join(" ", acrs)}): {answer.ErrorCode}." + others);
                     return;
                 default:
                     add(ClientCheckNames.Active, CheckOutcome.Failed, answer.ErrorCode == "Forbidden"
                         ? "eSignet's authorize step refused the request (HTTP 403): its CSRF check failed, or a proxy blocks /v1/esignet/authorization."
-                        : $"eSignet's authorize step answered {answer.ErrorCode}{(string.IsNullOrEmpty(answer.ErrorMessage) ? string.Empty : ": " + answer.ErrorMessage)} (HTTP {answer.HttpStatus}).");
+                        : $"eSignet's authorize step answered {answer.ErrorCode}{(string.IsNullOrEmpty(answer.ErrorMessage) ? string.Empty : ": " + answer.ErrorMessage)} (HTTP {answer.HttpStatus})." + others);
                     SkipRest("The authorize step failed (see Active).");
                     return;
             }
         }
+
+        /// <summary>The answer's further errors, for the reason of a failed check: the server lists one per bad field, in no set order.</summary>
+        internal static string AlsoReported(OAuthDetailsAnswer answer) =>
+            answer.Errors.Count > 1 ? " eSignet also reported: " + string.Join("; ", answer.Errors.Skip(1).Select(e => e.Describe())) + "." : string.Empty;
 
         private static void CheckClaims(ClientRecord? record, IReadOnlyList<string> claims, OAuthDetailsAnswer answer, Action<string, CheckOutcome, string> add)
         {

@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 using Esignet.PowerShell.Completion;
@@ -135,9 +133,11 @@ namespace Esignet.PowerShell.Commands
             return spec.Validate();
         }
 
-        private JwkKeyPair MakeOne(KeySpec spec, string? target, bool single)
+        private JwkKeyPair MakeOne(KeySpec spec, string? target, bool single) => Keep(KeyFactory.Generate(spec), target, single);
+
+        /// <summary>The key, its files written when there is a target (a folder with -Count: named by key id).</summary>
+        private JwkKeyPair Keep(JwkKeyPair pair, string? target, bool single)
         {
-            JwkKeyPair pair = KeyFactory.Generate(spec);
             if (target != null)
             {
                 string basePath = single ? target : IOPath.Combine(target, pair.KeyId);
@@ -148,60 +148,30 @@ namespace Esignet.PowerShell.Commands
         }
 
         /// <summary>
-        /// Generates on all cores; results are queued and written here, on the pipeline thread, as they finish
-        /// (workers never call Write*). Stops early and cleanly on Ctrl+C or when downstream stops reading.
+        /// Generates on all cores through the one <see cref="KeyPool"/> (exactly -Count keys); each is written and
+        /// output here, on the pipeline thread, as it is ready. Stops early and cleanly on Ctrl+C or when
+        /// downstream stops reading (disposing the pool stops its workers).
         /// </summary>
         private void MakeMany(KeySpec spec, string? folder, string description)
         {
-            using (var cancel = CancellationTokenSource.CreateLinkedTokenSource(StopToken))
-            using (var results = new BlockingCollection<object>(boundedCapacity: 4 * Environment.ProcessorCount))
+            var progress = new ProgressRecord(1, "New-EsignetJwk", $"Generating {Count} {description} key pairs");
+            var clock = Stopwatch.StartNew();
+            long lastProgress = 0;
+            int failed = 0;
+            using (var pool = new KeyPool(spec, total: Count))
             {
-                Task producer = Task.Run(() =>
-                {
-                    try
-                    {
-                        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancel.Token };
-                        Parallel.For(0, Count, options, _ =>
-                        {
-                            object result;
-                            try
-                            {
-                                result = MakeOne(spec, folder, single: false);
-                            }
-                            catch (EsignetException e)
-                            {
-                                result = e;
-                            }
-
-                            results.Add(result, cancel.Token);
-                        });
-                    }
-                    catch (OperationCanceledException)
-                    {
-                    }
-                    finally
-                    {
-                        results.CompleteAdding();
-                    }
-                });
-
-                var progress = new ProgressRecord(1, "New-EsignetJwk", $"Generating {Count} {description} key pairs");
-                var clock = Stopwatch.StartNew();
-                long lastProgress = 0;
-                int done = 0, failed = 0;
                 try
                 {
-                    foreach (object result in results.GetConsumingEnumerable(cancel.Token))
+                    for (int done = 1; done <= Count; done++)
                     {
-                        done++;
-                        if (result is EsignetException e)
+                        try
+                        {
+                            WriteObject(Keep(pool.Take(StopToken), folder, single: false));
+                        }
+                        catch (EsignetException e)
                         {
                             failed++;
                             WriteEsignetError(e);
-                        }
-                        else
-                        {
-                            WriteObject(result);
                         }
 
                         if (clock.ElapsedMilliseconds - lastProgress >= 250)
@@ -219,15 +189,6 @@ namespace Esignet.PowerShell.Commands
                 }
                 finally
                 {
-                    cancel.Cancel();
-                    try
-                    {
-                        producer.Wait();
-                    }
-                    catch (AggregateException)
-                    {
-                    }
-
                     progress.RecordType = ProgressRecordType.Completed;
                     WriteProgressSafely(progress);
                 }

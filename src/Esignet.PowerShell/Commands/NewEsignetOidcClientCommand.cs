@@ -67,7 +67,7 @@ namespace Esignet.PowerShell.Commands
         private long _progressShownAt = long.MinValue / 2;
         private int _done;
         private int _failed;
-        private readonly Dictionary<string, int?> _seenClientIds = new Dictionary<string, int?>(StringComparer.Ordinal);
+        private readonly RepeatedClientIds _clientIds = new RepeatedClientIds();
 
         protected override void BeginProcessing()
         {
@@ -240,15 +240,10 @@ namespace Esignet.PowerShell.Commands
                 return; // -WhatIf: every new key is the same placeholder, so its PMS Client ID repeats by design
             }
 
-            if (_seenClientIds.TryGetValue(prepared.ClientId, out int? first))
+            if (_clientIds.Check(prepared.ClientId, prepared.Api, line) is ValidationIssue repeat)
             {
-                string where = first.HasValue ? $"line {first.Value}" : "an earlier row";
-                throw new EsignetException("DuplicateClientIdInInput", EsignetErrorKind.InvalidData,
-                    $"{(prepared.Api == ClientApi.Pms ? "publicKey" : "clientId")}: Client ID '{prepared.ClientId}' already appeared on {where} of this input{(prepared.Api == ClientApi.Pms ? " (PMS derives it from the key: the same key was given twice)" : string.Empty)}. Nothing was sent for this row.")
-                { TargetObject = prepared.ClientId };
+                throw new ValidationFailedException(new[] { repeat });
             }
-
-            _seenClientIds[prepared.ClientId] = line;
         }
 
         private sealed class RowState

@@ -15,7 +15,7 @@ namespace Esignet.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "EsignetClient", SupportsShouldProcess = true)]
     [OutputType(typeof(ClientRecord))]
-    public sealed class SetEsignetClientCommand : EsignetServerCmdlet
+    public sealed class SetEsignetClientCommand : ClientFieldsCmdlet
     {
         private ClientUpdateService? _updates;
 
@@ -28,38 +28,6 @@ namespace Esignet.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Name")]
         public string? ClientName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? LogoUri { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("RedirectUris")]
-        public object? RedirectUri { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("GrantTypes")]
-        public object? GrantType { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ClientAuthMethods")]
-        public object? ClientAuthMethod { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("UserClaims", "Claims")]
-        [ArgumentCompleter(typeof(ClaimCompleter))]
-        public object? UserClaim { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("AuthContextRefs", "Acr", "AcrValues")]
-        [ArgumentCompleter(typeof(AcrCompleter))]
-        public object? AuthContextRef { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("LangMap")]
-        public object? ClientNameLangMap { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public object? AdditionalConfig { get; set; }
 
         /// <summary>Active or Inactive (any case). An empty value (an empty CSV cell) leaves the status as it is.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -173,24 +141,19 @@ namespace Esignet.PowerShell.Commands
                 throw new EsignetException("invalid_status", EsignetErrorKind.InvalidArgument, $"Status '{Status}' is not Active or Inactive.") { TargetObject = ClientId };
             }
 
-            List<string>? List(object? value, string field)
-            {
-                List<string> parsed = CellParser.ParseList(InputValues.Plain(value), field);
-                return parsed.Count == 0 ? null : parsed;
-            }
-
-            Dictionary<string, string>? map = CellParser.ParseMap(InputValues.Plain(ClientNameLangMap), "clientNameLangMap");
+            static List<string>? Given(List<string> parsed) => parsed.Count == 0 ? null : parsed;
+            Dictionary<string, string> map = ReadClientNameLangMap();
             return new ClientChanges
             {
                 ClientName = InputValues.Text(ClientName),
                 LogoUri = InputValues.Text(LogoUri),
-                RedirectUris = List(RedirectUri, "redirectUris"),
-                GrantTypes = List(GrantType, "grantTypes"),
-                ClientAuthMethods = List(ClientAuthMethod, "clientAuthMethods"),
-                UserClaims = List(UserClaim, "userClaims"),
-                AuthContextRefs = List(AuthContextRef, "authContextRefs"),
+                RedirectUris = Given(ReadRedirectUris()),
+                GrantTypes = Given(ReadGrantTypes()),
+                ClientAuthMethods = Given(ReadClientAuthMethods()),
+                UserClaims = Given(ReadUserClaims()),
+                AuthContextRefs = Given(ReadAuthContextRefs()),
                 ClientNameLangMap = map.Count == 0 ? null : map,
-                AdditionalConfigJson = CellParser.ParseJsonObject(InputValues.Plain(AdditionalConfig), "additionalConfig"),
+                AdditionalConfigJson = ReadAdditionalConfig(),
                 Status = status,
             };
         }

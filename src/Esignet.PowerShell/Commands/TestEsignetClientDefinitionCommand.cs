@@ -26,7 +26,7 @@ namespace Esignet.PowerShell.Commands
     public sealed class TestEsignetClientDefinitionCommand : ClientDefinitionCmdlet
     {
         private readonly Dictionary<ClientApi, ValidationRules> _rules = new Dictionary<ClientApi, ValidationRules>();
-        private readonly Dictionary<string, int?> _seenClientIds = new Dictionary<string, int?>(StringComparer.Ordinal);
+        private readonly RepeatedClientIds _clientIds = new RepeatedClientIds();
         private JwkKeyPair? _standInKey;
         private EsignetContext? _context;
         private bool _apiFromRows;
@@ -82,7 +82,7 @@ namespace Esignet.PowerShell.Commands
             foreach (KeyValuePair<string, EsignetException> cell in unreadable)
             {
                 string rule = cell.Key == "publicKey" ? ValidationRuleNames.KeyUnreadable : ValidationRuleNames.MalformedValue;
-                string message = cell.Value.Message.StartsWith(cell.Key + ": ", StringComparison.Ordinal) ? cell.Value.Message.Substring(cell.Key.Length + 2) : cell.Value.Message;
+                string message = cell.Value is CellFormatException c ? c.Detail : cell.Value.Message;
                 issues.Add(new ValidationIssue(cell.Key, cell.Value.ErrorId, ValidationSeverity.Error, Capitalised(message), rule, line));
             }
 
@@ -119,18 +119,7 @@ namespace Esignet.PowerShell.Commands
         {
             string? id = api == ClientApi.Esignet ? (string.IsNullOrWhiteSpace(d.ClientId) ? null : d.ClientId)
                 : generatedKey || d.PublicKey == null ? null : PmsClientId.Compute(d.PublicKey, _rules[api].PmsVersion);
-            if (id == null) return;
-            if (_seenClientIds.TryGetValue(id, out int? first))
-            {
-                string where = first.HasValue ? $"line {first.Value}" : "an earlier row";
-                string field = api == ClientApi.Esignet ? "clientId" : "publicKey";
-                string why = api == ClientApi.Esignet ? $"Client ID '{id}'" : $"The key (PMS Client ID '{id}')";
-                issues.Add(new ValidationIssue(field, "DuplicateClientIdInInput", ValidationSeverity.Error,
-                    $"{why} already appears on {where}; New-EsignetOidcClient would refuse this row.", ValidationRuleNames.DuplicateInInput, line));
-                return;
-            }
-
-            _seenClientIds[id] = line;
+            if (id != null && _clientIds.Check(id, api, line) is ValidationIssue repeat) issues.Add(repeat);
         }
 
         /// <summary>

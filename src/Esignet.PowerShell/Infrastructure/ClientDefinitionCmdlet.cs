@@ -3,16 +3,16 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Esignet.Core.Definitions;
 using Esignet.Core.Errors;
-using Esignet.PowerShell.Completion;
 
 namespace Esignet.PowerShell.Infrastructure
 {
     /// <summary>
-    /// Base of the cmdlets that take client definitions (parameters or CSV rows by property name): one set of
-    /// parameter names and aliases, one way of reading cells, one way of numbering input lines, so that
-    /// registering a CSV and checking it offline can never disagree about what a row says.
+    /// Base of the cmdlets that take whole client definitions (parameters or CSV rows by property name): the
+    /// create-only columns here, those Set-EsignetClient shares in <see cref="ClientFieldsCmdlet"/>; one way of
+    /// reading cells and of numbering input lines, so that registering a CSV and checking it offline can never
+    /// disagree about what a row says.
     /// </summary>
-    public abstract class ClientDefinitionCmdlet : EsignetServerCmdlet
+    public abstract class ClientDefinitionCmdlet : ClientFieldsCmdlet
     {
         private int _record;
 
@@ -28,40 +28,8 @@ namespace Esignet.PowerShell.Infrastructure
         public object? PublicKey { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? LogoUri { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("RedirectUris")]
-        public object? RedirectUri { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("GrantTypes")]
-        public object? GrantType { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("ClientAuthMethods")]
-        public object? ClientAuthMethod { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("RelyingParnterId", "RpId")]
         public string? RelyingPartyId { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("UserClaims", "Claims")]
-        [ArgumentCompleter(typeof(ClaimCompleter))]
-        public object? UserClaim { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("AuthContextRefs", "Acr", "AcrValues")]
-        [ArgumentCompleter(typeof(AcrCompleter))]
-        public object? AuthContextRef { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("LangMap")]
-        public object? ClientNameLangMap { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public object? AdditionalConfig { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? PolicyId { get; set; }
@@ -108,9 +76,9 @@ namespace Esignet.PowerShell.Infrastructure
             {
                 return InputValues.Key(PublicKey, ResolveNewPath);
             }
-            catch (Core.Errors.EsignetException e) when (!e.Message.StartsWith("publicKey", StringComparison.Ordinal))
+            catch (EsignetException e) when (e is not CellFormatException)
             {
-                throw new Core.Errors.EsignetException(e.ErrorId, e.Kind, "publicKey: " + e.Message, e) { TargetObject = e.TargetObject };
+                throw new CellFormatException("publicKey", e);
             }
         }
 
@@ -156,9 +124,9 @@ namespace Esignet.PowerShell.Infrastructure
             {
                 RowShape.Check(InputObject, KnownColumns());
             }
-            catch (EsignetException e) when (unreadable != null)
+            catch (CellFormatException e) when (unreadable != null)
             {
-                unreadable[e.TargetObject as string ?? "row"] = e;
+                unreadable[e.Field] = e;
             }
 
             return new ClientDefinition
@@ -167,15 +135,15 @@ namespace Esignet.PowerShell.Infrastructure
                 ClientId = InputValues.Text(ClientId),
                 ClientName = InputValues.Text(ClientName),
                 RelyingPartyId = InputValues.Text(RelyingPartyId),
-                PublicKey = unreadable == null ? ReadPublicKey() : Read("publicKey", () => InputValues.Key(PublicKey, ResolveNewPath), null),
+                PublicKey = Read("publicKey", ReadPublicKey, null),
                 LogoUri = InputValues.Text(LogoUri),
-                RedirectUris = Read("redirectUris", () => CellParser.ParseList(InputValues.Plain(RedirectUri), "redirectUris"), new List<string>()),
-                GrantTypes = Read("grantTypes", () => CellParser.ParseList(InputValues.Plain(GrantType), "grantTypes"), new List<string>()),
-                ClientAuthMethods = Read("clientAuthMethods", () => CellParser.ParseList(InputValues.Plain(ClientAuthMethod), "clientAuthMethods"), new List<string>()),
-                UserClaims = Read("userClaims", () => CellParser.ParseList(InputValues.Plain(UserClaim), "userClaims"), new List<string>()),
-                AuthContextRefs = Read("authContextRefs", () => CellParser.ParseList(InputValues.Plain(AuthContextRef), "authContextRefs"), new List<string>()),
-                ClientNameLangMap = Read("clientNameLangMap", () => CellParser.ParseMap(InputValues.Plain(ClientNameLangMap), "clientNameLangMap"), new Dictionary<string, string>()),
-                AdditionalConfigJson = Read("additionalConfig", () => CellParser.ParseJsonObject(InputValues.Plain(AdditionalConfig), "additionalConfig"), null),
+                RedirectUris = Read("redirectUris", ReadRedirectUris, new List<string>()),
+                GrantTypes = Read("grantTypes", ReadGrantTypes, new List<string>()),
+                ClientAuthMethods = Read("clientAuthMethods", ReadClientAuthMethods, new List<string>()),
+                UserClaims = Read("userClaims", ReadUserClaims, new List<string>()),
+                AuthContextRefs = Read("authContextRefs", ReadAuthContextRefs, new List<string>()),
+                ClientNameLangMap = Read("clientNameLangMap", ReadClientNameLangMap, new Dictionary<string, string>()),
+                AdditionalConfigJson = Read("additionalConfig", ReadAdditionalConfig, null),
                 PolicyId = InputValues.Text(PolicyId),
                 AuthPartnerId = InputValues.Text(AuthPartnerId),
             };

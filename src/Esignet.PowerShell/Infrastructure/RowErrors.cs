@@ -38,16 +38,12 @@ namespace Esignet.PowerShell.Infrastructure
             switch (e)
             {
                 case ValidationFailedException v:
-                    details.Append(v.Message.StartsWith("Line ") ? v.Message.Substring(v.Message.IndexOf(':') + 2) : v.Message);
+                    details.Append(v.Detail);
                     record.ErrorDetails = new ErrorDetails(details.ToString()) { RecommendedAction = $"Fix field '{v.Field}' in the input and run again; rows already registered are reported as Exists." };
                     break;
                 case ServerErrorException s:
-                    details.Append(s.ErrorCode ?? "error").Append(" from ").Append(s.Endpoint).Append(" (HTTP ").Append(s.HttpStatus).Append(')');
-                    if (!string.IsNullOrEmpty(s.ServerMessage) && s.ServerMessage != s.ErrorCode)
-                    {
-                        details.Append(": ").Append(Core.Transport.Redactor.Redact(s.ServerMessage));
-                    }
-
+                    // Every code of the answer (one per bad field, in no set order); the first is the ErrorId.
+                    details.Append(s.Details());
                     record.ErrorDetails = new ErrorDetails(details.ToString());
                     break;
                 default:

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using Esignet.Core.Definitions;
 using Esignet.Core.Errors;
 
 namespace Esignet.PowerShell.Infrastructure
@@ -68,10 +69,10 @@ namespace Esignet.PowerShell.Infrastructure
 
         private static string Printable(string s) => s.Replace("\0", "\\0").Replace(ByteOrderMark.ToString(), "\\uFEFF");
 
-        private static EsignetException Invalid(string id, string field, string problem)
+        private static CellFormatException Invalid(string id, string field, string problem)
         {
-            // TargetObject = the column, so a lint can file the problem under it.
-            return new EsignetException(id, EsignetErrorKind.InvalidData, $"{Printable(field)}: {problem}. Nothing was sent for this row.") { TargetObject = Printable(field) };
+            // The column is the field, so a lint can file the problem under it.
+            return new CellFormatException(Printable(field), problem + ". Nothing was sent for this row.", id);
         }
     }
 }
