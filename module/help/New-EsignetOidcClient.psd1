@@ -25,8 +25,8 @@ POST /v1/esignet/client-mgmt/oidc-client (every line) for a plain client, /clien
 when it has a ClientNameLangMap, /client-mgmt/client (1.6+) when it has AdditionalConfig. PMS:
 POST /v1/partnermanager/oidc/client, or /oauth/client (1.2.2+) when it has a ClientNameLangMap; PMS has no
 AdditionalConfig. A row that needs an endpoint the connected line lacks is refused with EndpointNotOnLine
-before anything is sent; remember that the line is 1.0 (eSignet) and 1.2.0 (PMS) unless you connected with
--ServerVersion and -PmsVersion.
+before anything is sent; the line is the one Connect-EsignetServer found or was given (Get-EsignetContext
+shows it and how it was found).
 
 Each row is validated locally first, against the rules of the chosen API, line and endpoint (id whitespace
 and length, name length, URL syntax, list sizes, allowed grant types and auth methods, claims and ACRs known to
@@ -80,6 +80,8 @@ or choose another -KeyDirectory (-Force does not replace key files here).
         AuthPartnerId     = 'PMS only, required: the id of the auth partner (OpenG2P''s partner on MOSIP). PMS passes it on to eSignet as the relying party id. Aliases: AuthParnterId (the OpenG2P guide''s spelling), PartnerId.'
         LineNumber        = 'The input line the row came from, used in warnings, errors and the result. When not given, rows are counted as they come down the pipeline with the CSV header as line 1, so the first row is line 2. Alias: Line.'
         Api               = 'Esignet or Pms: which API registers the clients. Defaults to the connection''s DefaultApi (Pms when only -PmsUri was given to Connect-EsignetServer, else Esignet).'
+        EncryptionKey     = 'eSignet 1.8+ only: the key that encrypts the client''s userinfo when AdditionalConfig asks for JWE (userinfo_response_type JWE): a key object (New-EsignetJwk -Use Enc, Import-EsignetJwk), JWK or PEM text, or a key file. Only its public part is sent, marked use=enc (RSA-OAEP-256 for RSA, ECDH-ES for EC, unless the JWK says otherwise). eSignet accepts it only by PATCH, so the client is created first and the key sent right after; if that second request fails the client stays registered (Created) with the error EncryptionKeyNotSet, and running the same command again sends only the key. Refused before eSignet 1.8 and through PMS. CSV column: encPublicKey.'
+        GenerateEncryptionKey = 'eSignet 1.8+ only: give every row without an EncryptionKey a new encryption key (RSA 2048, use=enc, RSA-OAEP-256), written owner-only beside its signing key as <name>.enc.private.pem, .enc.private.jwk.json and .enc.public.jwk.json before anything is sent, and reused from there on later runs. The result''s EncryptionPrivateKeyPemPath names the file the portal needs to decrypt userinfo.'
         GenerateKey       = 'Make a key pair for every row without a public key. The private key is written owner-only to -KeyDirectory before the public key is sent, and reused from there on later runs.'
         KeyDirectory      = 'Folder for the key files made by -GenerateKey, relative to the current location; created owner-only (0700, each missing level) when missing. Default: ./keys. Files are named after the Client ID (eSignet) or the name (PMS); where that is not a plain file name (a space, '':'', ''/'') or is long, a short hash of it is added so no two clients share a file. An existing key file is reused only when it is yours, 0600, not a symlink and not recorded in the ledger for another client.'
         KeySize           = 'RSA modulus size in bits for -GenerateKey: 2048 (default), 3072 or 4096.'

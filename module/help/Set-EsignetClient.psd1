@@ -49,6 +49,9 @@ be piped in too: its fields carry the current values, so only what you add on th
         AuthContextRef    = 'eSignet only: the new list of ACR values, replacing the old one. Aliases: AuthContextRefs, Acr, AcrValues.'
         ClientNameLangMap = 'The new name per language (eng=Portal;fra=Portail, a JSON object or a hashtable), replacing the old map. Needs eSignet 1.2+ or PMS 1.2.2+. Alias: LangMap.'
         AdditionalConfig  = 'eSignet 1.6+ only: the new additionalConfig object (JSON text or a hashtable), replacing the old one.'
+        EncryptionKey     = 'eSignet 1.8+ only: the new key that encrypts the client''s userinfo when its additionalConfig asks for JWE: a key object, JWK or PEM text, or a key file. Only its public part is sent (PATCH encPublicKey), marked use=enc. Refused before 1.8 and through PMS. Alias: EncPublicKey.'
+        GenerateEncryptionKey = 'eSignet 1.8+ only: make the client a new encryption key (RSA 2048, use=enc, RSA-OAEP-256), written owner-only as <key>.enc.* beside the client''s signing key (the ledger knows it; else in -KeyDirectory) before the PATCH sends its public part. An existing .enc key file there is reused. The result''s EncryptionPrivateKeyPemPath names the file.'
+        KeyDirectory      = 'Where -GenerateEncryptionKey writes when the ledger does not know the client''s key folder, relative to the current location. Default: ./keys.'
         Status            = 'Active or Inactive (case does not matter; sent as ACTIVE or INACTIVE; completes on Tab). Empty leaves the status as it is. On PMS 1.2.2+ give it alone, and an Inactive client stays inactive for good.'
         Api               = 'Esignet or Pms: which API to change the client through. Defaults to the connection''s DefaultApi.'
     }
@@ -65,6 +68,11 @@ be piped in too: its fields carry the current values, so only what you add on th
             Title   = 'Move a portal to a new host name'
             Code    = 'Set-EsignetClient -ClientId openg2p-spar -RedirectUri "https://spar.example.org/auth_oauth/signin;https://spar.example.org/oauth2/callback" -LogoUri https://spar.example.org/logo.png'
             Remarks = 'Replaces the redirect URI list and the logo and keeps everything else. The result shows the client as it now is.'
+        }
+        @{
+            Title   = 'Turn on encrypted userinfo for a portal (eSignet 1.8)'
+            Code    = 'Set-EsignetClient -ClientId openg2p-registry -AdditionalConfig @{ userinfo_response_type = "JWE" } -GenerateEncryptionKey'
+            Remarks = 'Writes keys/openg2p-registry.enc.private.pem (owner-only) beside the client''s signing key, then sends one PATCH with the new additionalConfig and the encryption key''s public part. Give the portal EncryptionPrivateKeyPemPath to decrypt userinfo.'
         }
         @{
             Title   = 'Apply a CSV of redirect URI changes'

@@ -46,6 +46,7 @@ checked with a key like the one that would be made, instead of being reported fo
         ServerVersion     = 'The eSignet release line whose rules to check against: 1.0 to 1.8 (1.5.1 is 1.5). Tab completes. Overrides the connection''s line and uses the line''s shipped claims and ACRs.'
         PmsVersion        = 'The PMS release line whose rules to check PMS rows against: 1.2.0 (1.2.0.x, 1.2.1.x) or 1.2.2 (1.2.2.x, 1.3.x).'
         Api               = 'Esignet or Pms: check every row as a definition for that API. By default the connection''s default API, or, when not connected, per row (a row with policyId or authPartnerId is a PMS row).'
+        EncryptionKey     = 'eSignet 1.8+ only: the key that encrypts the client''s userinfo (JWE), as New-EsignetOidcClient takes it; checked to be readable, and refused before 1.8 and for PMS rows. CSV column: encPublicKey.'
         GenerateKey       = 'The rows will be registered with New-EsignetOidcClient -GenerateKey: a row without a public key is checked with a key like the one that would be made (RSA 2048, RS256), instead of being reported for the missing key. Nothing is written.'
     }
     Defaults    = @{

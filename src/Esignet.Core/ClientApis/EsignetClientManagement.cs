@@ -68,7 +68,13 @@ namespace Esignet.Core.ClientApis
 
         public LedgerEntry? FindRegistration(string predictedClientId, JwkKeyPair key) => Ledger.Find(Server, predictedClientId);
 
-        public bool IsDuplicate(ServerErrorException e) => e.ErrorCode == "duplicate_client_id";
+        /// <summary>
+        /// duplicate_client_id, or duplicate_public_key: two creates of the same row at once (the same CSV in two
+        /// processes) both pass the Client ID check, and the loser hits the key's unique index, which the create
+        /// reports as duplicate_public_key (DataIntegrityViolationException, ClientManagementServiceImpl.java@v1.7.1
+        /// and @v1.8.0; esignet-api.md §2.8). Whether it is our own is decided by FindOwnCreateAsync, by key.
+        /// </summary>
+        public bool IsDuplicate(ServerErrorException e) => e.ErrorCode == "duplicate_client_id" || e.ErrorCode == "duplicate_public_key";
 
         /// <summary>
         /// Our own create, whose answer was lost: an earlier attempt of this request (the connection dropped after eSignet

@@ -38,6 +38,7 @@ namespace Esignet.Core.Clients
                 PrivateKeyPemPath = e.PrivateKeyPemPath,
                 PrivateJwkPath = e.PrivateJwkPath,
                 PublicJwkPath = e.PublicJwkPath,
+                EncryptionPrivateKeyPemPath = e.EncryptionPrivateKeyPemPath,
                 RecordedAt = e.Time,
             };
         }

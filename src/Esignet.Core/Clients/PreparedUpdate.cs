@@ -38,6 +38,12 @@ namespace Esignet.Core.Clients
         /// <summary>The full state after the update, when the current state is known; null for a PATCH of an unknown client.</summary>
         internal ClientDefinition? Merged { get; }
 
+        /// <summary>A new encryption key (Set-EsignetClient -GenerateEncryptionKey) that ExecuteAsync writes before sending.</summary>
+        public Registration.NewKey? NewEncryptionKey { get; internal set; }
+
+        /// <summary>The encryption key's files, new or reused; null when the module did not provide the key.</summary>
+        public Keys.KeyFileSet? EncryptionKeyFiles { get; internal set; }
+
         /// <summary>The ledger's entry for the client before the update (key files, input hash), when there is one.</summary>
         internal LedgerEntry? Recorded { get; }
     }

@@ -35,6 +35,9 @@ namespace Esignet.Core.Ledger
 
         public string? PublicJwkPath { get; set; }
 
+        /// <summary>eSignet 1.8+: the private key that decrypts the client's JWE userinfo, when the module made it.</summary>
+        public string? EncryptionPrivateKeyPemPath { get; set; }
+
         /// <summary>SHA-256 of the normalised definition: a changed row is noticed on rerun.</summary>
         public string? DefinitionHash { get; set; }
 

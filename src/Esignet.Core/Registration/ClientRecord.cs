@@ -33,6 +33,9 @@ namespace Esignet.Core.Registration
         public string? PrivateJwkPath { get; set; }
         public string? PublicJwkPath { get; set; }
 
+        /// <summary>eSignet 1.8+: the private key that decrypts the client's JWE userinfo, when the module made it.</summary>
+        public string? EncryptionPrivateKeyPemPath { get; set; }
+
         /// <summary>When the ledger last recorded a change (Ledger source only).</summary>
         public DateTimeOffset? RecordedAt { get; set; }
 

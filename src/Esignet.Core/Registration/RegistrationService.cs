@@ -328,6 +328,7 @@ namespace Esignet.Core.Registration
                 PrivateKeyPemPath = r.PrivateKeyPemPath,
                 PrivateJwkPath = r.PrivateJwkPath,
                 PublicJwkPath = r.PublicJwkPath,
+                EncryptionPrivateKeyPemPath = r.EncryptionPrivateKeyPemPath,
                 DefinitionHash = hash,
                 Error = error,
                 Definition = LedgerDefinition.From(d),

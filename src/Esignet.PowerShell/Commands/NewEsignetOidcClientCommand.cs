@@ -36,6 +36,13 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public string? KeyDirectory { get; set; }
 
+        /// <summary>
+        /// eSignet 1.8+: give each client without -EncryptionKey a new encryption key (RSA, RSA-OAEP-256), written
+        /// owner-only as &lt;key&gt;.enc.* beside its signing key and sent by a PATCH after the create.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter GenerateEncryptionKey { get; set; }
+
         [Parameter]
         [ArgumentCompleter(typeof(KeyParameterCompleter))]
         public int KeySize { get; set; }
@@ -277,6 +284,7 @@ namespace Esignet.PowerShell.Commands
             {
                 Api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : context.DefaultApi,
                 GenerateKey = GenerateKey,
+                GenerateEncryptionKey = GenerateEncryptionKey,
                 KeyDirectory = ResolveNewPath(KeyDirectory ?? "keys"),
                 KeySpec = spec,
                 // Under -WhatIf no key is kept, so one placeholder serves every row instead of an RSA key per row.

@@ -41,6 +41,17 @@ namespace Esignet.PowerShell.Commands
 
         private int _api;
 
+        /// <summary>
+        /// eSignet 1.8+: give the client a new encryption key (RSA, RSA-OAEP-256), written owner-only as &lt;key&gt;.enc.*
+        /// beside its signing key (or in -KeyDirectory when the ledger does not know it), before the PATCH sends it.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter GenerateEncryptionKey { get; set; }
+
+        /// <summary>Where -GenerateEncryptionKey writes when the ledger does not know the client's key folder; default ./keys.</summary>
+        [Parameter]
+        public string? KeyDirectory { get; set; }
+
         /// <summary>How many updates run at once; 1 updates strictly in input order.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -60,6 +71,7 @@ namespace Esignet.PowerShell.Commands
             ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
             string clientId = ClientId;
             ClientChanges changes;
+            EncryptionKeyOptions? encryptionKeys = EncryptionKeys(); // paths resolve on the pipeline thread
             try
             {
                 changes = BuildChanges();
@@ -77,7 +89,7 @@ namespace Esignet.PowerShell.Commands
                 PreparedUpdate prepared;
                 try
                 {
-                    prepared = AsyncRunner.Run(() => _updates!.PrepareAsync(clientId, api, changes, StopToken));
+                    prepared = AsyncRunner.Run(() => _updates!.PrepareAsync(clientId, api, changes, StopToken, encryptionKeys));
                 }
                 catch (EsignetException e)
                 {
@@ -99,13 +111,15 @@ namespace Esignet.PowerShell.Commands
             {
                 _runner!.Submit(async () =>
                 {
-                    PreparedUpdate prepared = await _updates!.PrepareAsync(clientId, api, changes, StopToken).ConfigureAwait(false);
+                    PreparedUpdate prepared = await _updates!.PrepareAsync(clientId, api, changes, StopToken, encryptionKeys).ConfigureAwait(false);
                     return await _updates.ExecuteAsync(prepared, StopToken).ConfigureAwait(false);
                 }, clientId);
             }
         }
 
         protected override void EndProcessing() => _runner?.Complete();
+
+        private EncryptionKeyOptions? EncryptionKeys() => GenerateEncryptionKey ? new EncryptionKeyOptions(ResolveNewPath(KeyDirectory ?? "keys"), false) : null;
 
         /// <summary>
         /// True when ShouldProcess will print or ask (-WhatIf, -Confirm, -Verbose): it then deserves the full request,
@@ -154,6 +168,7 @@ namespace Esignet.PowerShell.Commands
                 AuthContextRefs = Given(ReadAuthContextRefs()),
                 ClientNameLangMap = map.Count == 0 ? null : map,
                 AdditionalConfigJson = ReadAdditionalConfig(),
+                EncPublicKey = ReadEncryptionKey(),
                 Status = status,
             };
         }

@@ -144,6 +144,7 @@ namespace Esignet.PowerShell.Infrastructure
                 AuthContextRefs = Read("authContextRefs", ReadAuthContextRefs, new List<string>()),
                 ClientNameLangMap = Read("clientNameLangMap", ReadClientNameLangMap, new Dictionary<string, string>()),
                 AdditionalConfigJson = Read("additionalConfig", ReadAdditionalConfig, null),
+                EncPublicKey = Read("encPublicKey", ReadEncryptionKey, null),
                 PolicyId = InputValues.Text(PolicyId),
                 AuthPartnerId = InputValues.Text(AuthPartnerId),
             };

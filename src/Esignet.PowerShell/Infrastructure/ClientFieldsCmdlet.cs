@@ -45,6 +45,14 @@ namespace Esignet.PowerShell.Infrastructure
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public object? AdditionalConfig { get; set; }
 
+        /// <summary>
+        /// eSignet 1.8+: the key that encrypts the client's userinfo when additionalConfig asks for JWE: a key object,
+        /// JWK or PEM text, or a key file. Only its public part is sent (PATCH encPublicKey).
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("EncPublicKey")]
+        public object? EncryptionKey { get; set; }
+
         // Each cell read by its field's rule (lists, maps, JSON); an unreadable cell throws CellFormatException.
         protected List<string> ReadRedirectUris() => CellParser.ParseList(InputValues.Plain(RedirectUri), "redirectUris");
 
@@ -59,5 +67,18 @@ namespace Esignet.PowerShell.Infrastructure
         protected Dictionary<string, string> ReadClientNameLangMap() => CellParser.ParseMap(InputValues.Plain(ClientNameLangMap), "clientNameLangMap");
 
         protected string? ReadAdditionalConfig() => CellParser.ParseJsonObject(InputValues.Plain(AdditionalConfig), "additionalConfig");
+
+        /// <summary>The encryption key's public JWK; a key that cannot be read is the encPublicKey cell's error.</summary>
+        protected string? ReadEncryptionKey()
+        {
+            try
+            {
+                return InputValues.Key(EncryptionKey, ResolveNewPath) is Core.Keys.JwkKeyPair key ? Core.Keys.EncryptionKey.For(key).PublicJwk : null;
+            }
+            catch (Core.Errors.EsignetException e) when (e is not CellFormatException)
+            {
+                throw new CellFormatException("encPublicKey", e);
+            }
+        }
     }
 }
