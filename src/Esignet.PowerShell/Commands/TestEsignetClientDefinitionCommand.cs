@@ -58,6 +58,7 @@ namespace Esignet.PowerShell.Commands
             _apiFromRows = !MyInvocation.BoundParameters.ContainsKey(nameof(Api)) && _context == null;
             try
             {
+                // Offline: no connection, so no API objects; the rules of both APIs, as a row may be either.
                 foreach (ClientApi api in new[] { ClientApi.Esignet, ClientApi.Pms })
                 {
                     _rules[api] = RulesFor(api);
@@ -117,6 +118,7 @@ namespace Esignet.PowerShell.Commands
         /// </summary>
         private void CheckRepeatedClientId(ClientDefinition d, ClientApi api, bool generatedKey, int? line, List<ValidationIssue> issues)
         {
+            // Offline, so the rule of the Client ID is restated here: chosen on eSignet, derived from the key on PMS.
             string? id = api == ClientApi.Esignet ? (string.IsNullOrWhiteSpace(d.ClientId) ? null : d.ClientId)
                 : generatedKey || d.PublicKey == null ? null : PmsClientId.Compute(d.PublicKey, _rules[api].PmsVersion);
             if (id != null && _clientIds.Check(id, api, line) is ValidationIssue repeat) issues.Add(repeat);
@@ -148,7 +150,7 @@ namespace Esignet.PowerShell.Commands
 
         private string DescribeRules()
         {
-            ValidationRules r = _rules[ClientApi.Esignet];
+            ValidationRules r = _rules[ClientApi.Esignet]; // both APIs' rules carry the same two lines
             string lines = $"eSignet {r.EsignetVersion}, PMS {r.PmsVersion}";
             if (ServerVersion != null || PmsVersion != null) return $"Checking against the shipped rules of {lines} (as given).";
             if (_context == null) return $"Checking against the shipped rules of {lines} (not connected, no -ServerVersion: the defaults, which every release accepts).";

@@ -30,11 +30,9 @@ namespace Esignet.PowerShell.Completion
                 if (context == null) return Enumerable.Empty<CompletionResult>();
                 ClientApi api = CompletionRules.Unwrap(fakeBoundParameters["Api"]) is object a && Enum.TryParse(a.ToString(), true, out ClientApi given) ? given : context.DefaultApi;
                 var query = new ClientQueryService(context);
+                // The ledger's ids at once; then what the API lists (PMS asks the server, within a time limit).
                 var ids = new SortedSet<string>(query.RecordedClientIds(api), StringComparer.Ordinal);
-                if (api == ClientApi.Pms)
-                {
-                    foreach (string id in ListFromPms(query)) ids.Add(id);
-                }
+                foreach (string id in Listed(query, api)) ids.Add(id);
 
                 return Completions.Matching(ids, wordToComplete).ToList();
             }
@@ -44,11 +42,11 @@ namespace Esignet.PowerShell.Completion
             }
         }
 
-        private static IEnumerable<string> ListFromPms(ClientQueryService query)
+        private static IEnumerable<string> Listed(ClientQueryService query, ClientApi api)
         {
             using (var limit = new CancellationTokenSource(ServerTimeLimit))
             {
-                Task<IReadOnlyList<ClientRecord>> list = Task.Run(() => query.ListAsync(ClientApi.Pms, limit.Token));
+                Task<IReadOnlyList<ClientRecord>> list = Task.Run(() => query.ListAsync(api, limit.Token));
                 try
                 {
                     return list.Wait(ServerTimeLimit) ? list.Result.Select(r => r.ClientId).ToList() : new List<string>();

@@ -31,6 +31,7 @@ namespace Esignet.PowerShell.Completion
             }
 
             EsignetContext? context = ContextOf(bound);
+            // Claims and ACRs are eSignet fields (PMS takes them from the policy): eSignet's rules complete them.
             return context != null ? context.RulesFor(ClientApi.Esignet) : ValidationRules.ForEsignet(EsignetVersion.Default);
         }
 
