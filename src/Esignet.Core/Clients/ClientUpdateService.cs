@@ -196,7 +196,9 @@ namespace Esignet.Core.Clients
         private void Validate(ClientDefinition merged, ClientApi api, ClientChanges changes, bool partial)
         {
             ClientEndpointKind kind = EndpointChooser.Choose(merged, api, _context.ServerVersion, _context.PmsLine);
-            IEnumerable<ValidationIssue> issues = DefinitionValidator.Validate(merged, _context.RulesFor(api), kind).Where(i => i.IsError);
+            ValidationRules rules = _context.RulesFor(api);
+            rules.AllowWeakRsaKeys = true; // the registered key, which an update cannot change: not a key entering the module
+            IEnumerable<ValidationIssue> issues = DefinitionValidator.Validate(merged, rules, kind).Where(i => i.IsError);
             var changed = ChangedFields(changes, api);
             if (partial) issues = issues.Where(i => changed.Any(f => i.Field == f || i.Field.StartsWith(f + "[", StringComparison.Ordinal) || i.Field.StartsWith(f + ".", StringComparison.Ordinal)));
 

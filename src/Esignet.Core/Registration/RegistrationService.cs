@@ -54,7 +54,9 @@ namespace Esignet.Core.Registration
                 d.PublicKey = ProvideKey(d, api, options, out newKeyFiles);
             }
 
-            IReadOnlyList<ValidationIssue> issues = DefinitionValidator.Validate(d, _context.RulesFor(api), endpoint);
+            ValidationRules rules = _context.RulesFor(api);
+            rules.AllowWeakRsaKeys = options.AllowWeakRsaKey;
+            IReadOnlyList<ValidationIssue> issues = DefinitionValidator.Validate(d, rules, endpoint);
             List<ValidationIssue> errors = issues.Where(i => i.Severity == ValidationSeverity.Error).ToList();
             if (errors.Count > 0)
             {

@@ -171,9 +171,8 @@ public class RetryTests
             Assert.Equal("ConnectionFailed", e.ErrorId);
             Assert.Contains("no answer within 0.5 s (after 2 attempts)", e.Message);
             Assert.Contains("no answer within 0.5 s; retry 1 of 1", Assert.Single(log));
-            // The client gives up on its own clock; the server's accept loop may see the second connection a little later.
-            for (int i = 0; i < 500 && server.Connections < 2; i++) await Task.Delay(10);
-            Assert.Equal(2, server.Connections);
+            // Not server.Connections: the deadline covers connecting too, so on a loaded machine an attempt can end
+            // before the server has accepted it. The message and the log count the attempts.
         }
     }
 
