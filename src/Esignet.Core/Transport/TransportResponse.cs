@@ -38,14 +38,6 @@ namespace Esignet.Core.Transport
         internal static async Task<TransportResponse> ReadAsync(HttpResponseMessage response, long maxBytes, string what, CancellationToken cancel)
         {
             string body = response.Content == null ? string.Empty : await ReadBoundedAsync(response.Content, maxBytes, what, cancel).ConfigureAwait(false);
-            return new TransportResponse((int)response.StatusCode, body, HeadersOf(response));
-        }
-
-        /// <summary>The status and headers only (an answer that will be retried: its body is never read).</summary>
-        internal static TransportResponse Unread(HttpResponseMessage response) => new TransportResponse((int)response.StatusCode, string.Empty, HeadersOf(response));
-
-        private static Dictionary<string, string[]> HeadersOf(HttpResponseMessage response)
-        {
             var headers = new Dictionary<string, string[]>(System.StringComparer.OrdinalIgnoreCase);
             foreach (var h in response.Headers)
             {
@@ -60,7 +52,7 @@ namespace Esignet.Core.Transport
                 }
             }
 
-            return headers;
+            return new TransportResponse((int)response.StatusCode, body, headers);
         }
 
         /// <summary>The body as text, refused (ResponseTooLarge, not retried) beyond <paramref name="maxBytes"/>.</summary>
