@@ -47,6 +47,7 @@ checked with a key like the one that would be made, instead of being reported fo
         PmsVersion        = 'The PMS release line whose rules to check PMS rows against: 1.2.0 (1.2.0.x, 1.2.1.x) or 1.2.2 (1.2.2.x, 1.3.x).'
         Api               = 'Esignet or Pms: check every row as a definition for that API. By default the connection''s default API, or, when not connected, per row (a row with policyId or authPartnerId is a PMS row).'
         GenerateKey       = 'The rows will be registered with New-EsignetOidcClient -GenerateKey: a row without a public key is checked with a key like the one that would be made (RSA 2048, RS256), instead of being reported for the missing key. Nothing is written.'
+        Force             = 'Check the rows as New-EsignetOidcClient -Force would register them: an RSA key of 512 to 2047 bits is a WeakKey warning instead of a KeySizeTooSmall error. Under 512 bits it stays an error (eSignet answers invalid_public_key).'
     }
     Defaults    = @{
         ServerVersion = 'The connection''s line, else 1.0'
