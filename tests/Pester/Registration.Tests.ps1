@@ -502,9 +502,10 @@ Describe 'Get-EsignetClient and Set-EsignetClient' {
 }
 
 Describe 'New-EsignetOidcClient and RSA keys under 2048 bits (issue 16, rule 12)' {
-    It 'refuses a 1024-bit key before sending, and registers it with -Force and a WeakKey warning' {
-        Set-SandboxLine '1.8'
-        Connect-Sandbox -Ledger (Join-Path $TestDrive 'weak.jsonl')
+    It 'refuses a 1024-bit key before sending, registers it with -Force and a WeakKey warning, and Set- still updates it' {
+        # eSignet 1.5: Set-EsignetClient sends a full PUT built from the ledger, so the registered key is validated too.
+        Set-SandboxLine '1.5'
+        Connect-Sandbox -Version '1.5' -Ledger (Join-Path $TestDrive 'weak.jsonl')
         $weak = [Security.Cryptography.RSA]::Create(1024)
         $pem = Join-Path $TestDrive 'weak.pem'
         Set-Content $pem $weak.ExportPkcs8PrivateKeyPem()
@@ -524,5 +525,9 @@ Describe 'New-EsignetOidcClient and RSA keys under 2048 bits (issue 16, rule 12)
         $created.Outcome | Should -Be 'Created'
         "$warnings" | Should -Match 'RSA-1024'
         Get-CreateCount | Should -Be 1
+
+        # The key is registered now and an update cannot change it: Set-EsignetClient does not refuse it.
+        $null = Set-EsignetClient -ClientId 'weak-rsa' -LogoUri 'https://p.example.org/logo2.png' -WarningAction SilentlyContinue -ErrorAction Stop
+        (Invoke-SandboxControl $script:Sandbox 'clients' | Where-Object clientId -eq 'weak-rsa').logoUri | Should -Be 'https://p.example.org/logo2.png'
     }
 }
