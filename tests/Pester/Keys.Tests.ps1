@@ -202,6 +202,7 @@ Describe 'RSA keys under 2048 bits (issue 16, rule 12)' {
         $none | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -BeLike 'KeySizeTooSmall,*'
         "$($err[0])" | Should -Match "RSA-$Bits\..*can be broken.*-Force"
+        "$($err[0])" | Should -BeLike "*rsa-$Bits.pem*"   # names the file
 
         $warnings = $null
         $key = Import-EsignetJwk $pem -Force -WarningVariable warnings -WarningAction SilentlyContinue

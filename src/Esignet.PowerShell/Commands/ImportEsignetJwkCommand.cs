@@ -100,7 +100,7 @@ namespace Esignet.PowerShell.Commands
                 {
                     if (!Force)
                     {
-                        throw new EsignetException("KeySizeTooSmall", EsignetErrorKind.InvalidArgument, KeyStrength.Refusal(pair));
+                        throw new EsignetException("KeySizeTooSmall", EsignetErrorKind.InvalidArgument, $"{file}: {KeyStrength.Refusal(pair)}");
                     }
 
                     WriteWarning($"{file}: key {pair.KeyId} is RSA-{pair.KeySize}, imported because of -Force. An RSA key under {KeyStrength.MinimumRsaBits} bits can be broken, and a client's key cannot be changed after registration.");
