@@ -208,7 +208,7 @@ if ($ReadmePath) {
             }
             foreach ($n in $Scenario) { if (-not $done[$n]) { $newRows | Where-Object { $_ -match "^\| $n\. " } | ForEach-Object { $lines.Add($_) } } }
             $lines.Add('')
-            $lines.Add("(*) Rows dated$mark`: scenario$(if ($Scenario.Count -gt 1) { 's' }) $($Scenario -join ', ') re-measured alone on $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion)$(if ($Note) { "; $Note" }).")
+            $lines.Add("(*) Rows dated$mark`: scenario$(if ($Scenario.Count -gt 1) { 's' }) $($Scenario -join ', ') re-measured (only these) on $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion)$(if ($Note) { "; $Note" }).")
             $table = ($lines -join "`n").Trim() + "`n"
         }
         $readme = [regex]::Replace($readme, $pattern, { param($m) "$begin`n$table$end" })
