@@ -32,6 +32,9 @@ param(
     # Bench: latency the sandbox adds to every API request, and how many runs each median is taken over.
     [int] $LatencyMs = 20,
     [int] $Runs = 3,
+    # Bench: only these scenarios (e.g. 2,4), rewriting only their rows of the README table, dated, with -BenchNote.
+    [string[]] $Scenario = @(),
+    [string] $BenchNote,
 
     # Release: the new version, x.y.z, greater than the last release.
     [string] $Version
@@ -172,7 +175,8 @@ function Invoke-Bench {
     $bench = Join-Path $Root 'bench/Invoke-Benchmark.ps1'
     # A child process, so the bench imports the module fresh and measures nothing of the build.
     & $pwsh[0] @(@($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-File', $bench, '-ModulePath', (Join-Path $ModuleOut 'Esignet.psd1'),
-        '-Configuration', $Configuration, '-LatencyMs', $LatencyMs, '-Runs', $Runs, '-OutPath', (Join-Path $Out 'bench/results.md'), '-ReadmePath', (Join-Path $Root 'README.md')))
+        '-Configuration', $Configuration, '-LatencyMs', $LatencyMs, '-Runs', $Runs, '-OutPath', (Join-Path $Out 'bench/results.md'), '-ReadmePath', (Join-Path $Root 'README.md')) +
+        $(if ($Scenario) { @('-Scenario', ($Scenario -join ',')) } else { @() }) + $(if ($BenchNote) { @('-Note', $BenchNote) } else { @() }))
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

@@ -17,13 +17,18 @@ param(
     [int] $KeyRuns = 2,
     [int] $HighThrottle = 32,
     [int] $MemoryRows = 20000,
-    # Which scenarios to run (all by default); e.g. -Scenario 1 while tuning throughput.
-    [int[]] $Scenario = @(1, 2, 3, 4, 5),
+    # Which scenarios to run (all by default); e.g. -Scenario 1 while tuning throughput. Strings, so that "2,4"
+    # passed through pwsh -File (build.ps1 Bench -Scenario 2,4) works too. A partial run rewrites only its rows of
+    # the README table and marks them with the date and -Note.
+    [string[]] $Scenario = @('1', '2', '3', '4', '5'),
+    # For a partial run: a word on the conditions, shown beside the re-measured rows (e.g. "machine shared with builds").
+    [string] $Note,
     [string] $OutPath = (Join-Path $PSScriptRoot '../out/bench/results.md'),
     [string] $ReadmePath
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+[int[]] $Scenario = @($Scenario -split ',' | Where-Object { $_ } | ForEach-Object { [int]$_ })
 $root = Split-Path $PSScriptRoot -Parent
 Import-Module (Join-Path $root 'tools/Sandbox.psm1') -Force
 $ModulePath = (Resolve-Path $ModulePath).Path   # child processes need it absolute
@@ -185,6 +190,27 @@ if ($ReadmePath) {
     $begin = '<!-- bench:begin -->'; $end = '<!-- bench:end -->'
     if ($readme -match [regex]::Escape($begin)) {
         $pattern = [regex]::Escape($begin) + '(?s).*?' + [regex]::Escape($end)
+        $partial = @(1..5 | Where-Object { $Scenario -notcontains $_ }).Count -gt 0
+        if ($partial) {
+            # Keep the other scenarios' rows (and the heading line of the run that measured them); the rows of the
+            # scenarios run now take the place of their old ones, marked with today's date and the note.
+            $mark = ' (' + (Get-Date -Format 'yyyy-MM-dd') + ')'
+            $newRows = @($table -split "`n" | Where-Object { $_ -match '^\| \d\. ' } | ForEach-Object { $_ -replace '^(\| \d\. [^|]*?) \|', "`$1$mark |" })
+            $lines = [Collections.Generic.List[string]]::new()
+            $done = @{}
+            foreach ($line in ([regex]::Match($readme, $pattern).Value -split "`n" | Select-Object -Skip 1 | Where-Object { $_ -notlike '<!--*' -and $_ -notlike '(*) *' })) {
+                if ($line -match '^\| (\d)\. ' -and $Scenario -contains [int]$Matches[1]) {
+                    $n = [int]$Matches[1]
+                    if (-not $done[$n]) { $done[$n] = $true; $newRows | Where-Object { $_ -match "^\| $n\. " } | ForEach-Object { $lines.Add($_) } }
+                    continue
+                }
+                $lines.Add($line)
+            }
+            foreach ($n in $Scenario) { if (-not $done[$n]) { $newRows | Where-Object { $_ -match "^\| $n\. " } | ForEach-Object { $lines.Add($_) } } }
+            $lines.Add('')
+            $lines.Add("(*) Rows dated$mark`: scenario$(if ($Scenario.Count -gt 1) { 's' }) $($Scenario -join ', ') re-measured (only these) on $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion)$(if ($Note) { "; $Note" }).")
+            $table = ($lines -join "`n").Trim() + "`n"
+        }
         $readme = [regex]::Replace($readme, $pattern, { param($m) "$begin`n$table$end" })
         Set-Content -Path $ReadmePath -Value $readme.TrimEnd() -Encoding utf8
         Write-Host "README table updated."

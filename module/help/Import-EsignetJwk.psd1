@@ -11,6 +11,10 @@ the New-EsignetJwk naming (<base>.private.pem and so on) the paths of its siblin
 
 A file holding only a public key is refused unless -AllowPublicKey is given. Encrypted PEM files are refused
 with a message telling how to decrypt them.
+
+An RSA key under 2048 bits is refused (KeySizeTooSmall): eSignet itself accepts RSA keys from 512 bits, but a
+key under 2048 bits can be broken, and a client's key cannot be changed after registration. -Force imports it
+anyway, with a warning; registering it then needs New-EsignetOidcClient -Force too. EC keys are not affected.
 '@
     Parameters  = @{
         Path           = 'Key files to read. Wildcards are expanded. Accepts pipeline input, also by the property names PrivateKeyPemPath, PrivateJwkPath and KeyPath.'
@@ -19,6 +23,7 @@ with a message telling how to decrypt them.
         Use            = 'The use to give a PEM key: sig (default) or enc.'
         Algorithm      = 'The alg to give a PEM key; defaults to RS256 for RSA and ES256/ES384/ES512 by curve for EC.'
         AllowPublicKey = 'Accept files that hold only a public key (PUBLIC KEY PEM or a public JWK). Such keys can be registered but cannot sign.'
+        Force          = 'Import an RSA key under 2048 bits (from 512 bits eSignet accepts it) with a warning instead of refusing it with KeySizeTooSmall. Meant for an existing relying party whose weak key you must keep for now; plan to replace it. Import-EsignetJwk has no other use of -Force.'
     }
     Examples    = @(
         @{
@@ -35,6 +40,11 @@ with a message telling how to decrypt them.
             Title   = 'Import a mock relying party JWK with a fixed kid'
             Code    = 'Import-EsignetJwk -Path ./rp/private.jwk.json -KeyId rp-2026'
             Remarks = 'Reads a private JWK and gives it the kid rp-2026.'
+        }
+        @{
+            Title   = 'Import a legacy 1024-bit RSA key deliberately'
+            Code    = 'Import-EsignetJwk ./legacy/rp.pem -Force'
+            Remarks = 'Without -Force the key is refused with KeySizeTooSmall; with it, it is imported and a warning says why such a key is weak.'
         }
     )
     Inputs      = @(@{ Type = 'System.String'; Description = 'Paths to key files.' })

@@ -48,6 +48,7 @@ checked with a key like the one that would be made, instead of being reported fo
         Api               = 'Esignet or Pms: check every row as a definition for that API. By default the connection''s default API, or, when not connected, per row (a row with policyId or authPartnerId is a PMS row).'
         EncryptionKey     = 'eSignet 1.8+ only: the key that encrypts the client''s userinfo (JWE), as New-EsignetOidcClient takes it; checked to be readable, and refused before 1.8 and for PMS rows. CSV column: encPublicKey.'
         GenerateKey       = 'The rows will be registered with New-EsignetOidcClient -GenerateKey: a row without a public key is checked with a key like the one that would be made (RSA 2048, RS256), instead of being reported for the missing key. Nothing is written.'
+        Force             = 'Check the rows as New-EsignetOidcClient -Force would register them: an RSA key of 512 to 2047 bits is a WeakKey warning instead of a KeySizeTooSmall error. Under 512 bits it stays an error (eSignet answers invalid_public_key).'
     }
     Defaults    = @{
         ServerVersion = 'The connection''s line, else 1.0'

@@ -177,3 +177,68 @@ Describe 'Import-EsignetJwk' {
         { Import-EsignetJwk (Join-Path $dir 'nothing*.pem') -ErrorAction Stop } | Should -Throw -ErrorId 'KeyFileNotFound,*'
     }
 }
+
+Describe 'RSA keys under 2048 bits (issue 16, rule 12)' {
+    BeforeAll {
+        $dir = Join-Path ([IO.Path]::GetTempPath()) ("esignet-weak-" + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory $dir
+        function New-RsaPem([int] $Bits) {
+            # Made by the runtime, not the module (which refuses to make such keys).
+            $path = Join-Path $dir "rsa-$Bits.pem"
+            Set-Content $path ([Security.Cryptography.RSA]::Create($Bits).ExportPkcs8PrivateKeyPem())
+            $path
+        }
+        $row = @{ ServerVersion = '1.8'; ClientId = 'weak-1'; ClientName = 'Weak'; RelyingPartyId = 'rp'; LogoUri = 'https://p.example.org/logo.png'
+                  RedirectUri = 'https://p.example.org/cb'; UserClaim = 'name'; AuthContextRef = 'mosip:idp:acr:generated-code' }
+    }
+    AfterAll { Remove-Item $dir -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'Import-EsignetJwk refuses RSA-<Bits> with KeySizeTooSmall, saying why, and imports it with -Force and a warning' -TestCases @(
+        @{ Bits = 1024 }, @{ Bits = 1536 }
+    ) {
+        $pem = New-RsaPem $Bits
+        $err = $null
+        $none = Import-EsignetJwk $pem -ErrorVariable err -ErrorAction SilentlyContinue
+        $none | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'KeySizeTooSmall,*'
+        "$($err[0])" | Should -Match "RSA-$Bits\..*can be broken.*-Force"
+        "$($err[0])" | Should -BeLike "*rsa-$Bits.pem*"   # names the file
+
+        $warnings = $null
+        $key = Import-EsignetJwk $pem -Force -WarningVariable warnings -WarningAction SilentlyContinue
+        $key.KeySize | Should -Be $Bits
+        "$warnings" | Should -Match "RSA-$Bits, imported because of -Force"
+    }
+
+    It 'Import-EsignetJwk takes RSA-2048 and EC keys without -Force or a warning' {
+        $warnings = $null
+        (Import-EsignetJwk (New-RsaPem 2048) -WarningVariable warnings).KeySize | Should -Be 2048
+        $ec = New-EsignetJwk -Path (Join-Path $dir 'ec') -KeyType EC
+        (Import-EsignetJwk $ec.PrivateKeyPemPath -WarningVariable +warnings).KeyType | Should -Be 'EC'
+        $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'Test-EsignetClientDefinition reports a 1024-bit -PublicKey as a KeySizeTooSmall error, and with -Force as a WeakKey warning' {
+        $weak = (Import-EsignetJwk (New-RsaPem 1024) -Force -WarningAction SilentlyContinue).PublicJwk
+        $refused = @(Test-EsignetClientDefinition @row -PublicKey $weak | Where-Object Field -eq 'publicKey')
+        $refused.Count | Should -Be 1
+        $refused[0].Code | Should -Be 'KeySizeTooSmall'
+        $refused[0].Severity | Should -Be 'Error'
+
+        $forced = @(Test-EsignetClientDefinition @row -PublicKey $weak -Force | Where-Object Field -eq 'publicKey')
+        $forced.Count | Should -Be 1
+        $forced[0].Rule | Should -Be 'WeakKey'
+        $forced[0].Severity | Should -Be 'Warning'
+    }
+
+    It 'the publicKey CSV column is held to the same rule' {
+        $weak = (Import-EsignetJwk (New-RsaPem 1024) -Force -WarningAction SilentlyContinue).PublicJwk
+        $csv = Join-Path $dir 'weak.csv'
+        [pscustomobject]@{ clientId = 'weak-csv'; clientName = 'Weak'; relyingPartyId = 'rp'; logoUri = 'https://p.example.org/logo.png'
+                           redirectUris = 'https://p.example.org/cb'; userClaims = 'name'; authContextRefs = 'mosip:idp:acr:generated-code'; publicKey = $weak } |
+            Export-Csv $csv
+        $issue = @(Import-Csv $csv | Test-EsignetClientDefinition -ServerVersion 1.8 | Where-Object Field -eq 'publicKey')
+        $issue.Code | Should -Be 'KeySizeTooSmall'
+        $issue.LineNumber | Should -Be 2
+    }
+}

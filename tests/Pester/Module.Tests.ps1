@@ -205,3 +205,27 @@ Describe '-WhatIf sends nothing and writes nothing' {
         (Get-Requests).Values | Measure-Object -Sum | Select-Object -ExpandProperty Sum | Should -Be (($requests.Values | Measure-Object -Sum).Sum)
     }
 }
+
+Describe 'Start-up' {
+    It 'loads Microsoft.IdentityModel at the first key, not at import, and only into the module''s own load context' {
+        # Issue 17: start-up stays fast because the libraries load on first use, and then only into the private
+        # context (not the default one other modules share). Esignet.Core itself may load at import: in the full
+        # suite PowerShell's command analysis asked for it (into the Esignet context, through the resolver).
+        $r = Invoke-FreshPwsh -Script @"
+function Loaded { [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic -and (`$_.GetName().Name -like 'Microsoft.IdentityModel.*' -or `$_.GetName().Name -in 'Esignet.Core', 'Polly.Core') } |
+    ForEach-Object { '{0}@{1}' -f `$_.GetName().Name, [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name } }
+Import-Module '$(Get-TestModulePath)'
+'AFTER-IMPORT ' + ((Loaded) -join ' ')
+`$null = New-EsignetJwk
+'AFTER-KEY ' + ((Loaded) -join ' ')
+"@
+        $r.ExitCode | Should -Be 0 -Because ($r.Output -join "`n")
+        $afterImport = @($r.Output | Where-Object { $_ -like 'AFTER-IMPORT*' })[0]
+        $afterKey = @($r.Output | Where-Object { $_ -like 'AFTER-KEY*' })[0]
+        $afterImport | Should -Not -Match 'Microsoft\.IdentityModel|Polly'
+        $afterImport | Should -Not -Match '@Default'
+        $afterKey | Should -Match 'Esignet\.Core@Esignet'
+        $afterKey | Should -Match 'Microsoft\.IdentityModel\.Tokens@Esignet'
+        $afterKey | Should -Not -Match '@Default'
+    }
+}

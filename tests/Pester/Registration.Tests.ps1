@@ -519,3 +519,34 @@ Describe 'Get-EsignetClient and Set-EsignetClient' {
         $e2[0].FullyQualifiedErrorId | Should -BeLike 'PMS_ESI_008,*'
     }
 }
+
+Describe 'New-EsignetOidcClient and RSA keys under 2048 bits (issue 16, rule 12)' {
+    It 'refuses a 1024-bit key before sending, registers it with -Force and a WeakKey warning, and Set- still updates it' {
+        # eSignet 1.5: Set-EsignetClient sends a full PUT built from the ledger, so the registered key is validated too.
+        Set-SandboxLine '1.5'
+        Connect-Sandbox -Version '1.5' -Ledger (Join-Path $TestDrive 'weak.jsonl')
+        $weak = [Security.Cryptography.RSA]::Create(1024)
+        $pem = Join-Path $TestDrive 'weak.pem'
+        Set-Content $pem $weak.ExportPkcs8PrivateKeyPem()
+        $key = Import-EsignetJwk $pem -Force -WarningAction SilentlyContinue
+        $row = @{ ClientId = 'weak-rsa'; ClientName = 'Weak'; RelyingPartyId = 'openg2p-auth-partner'; LogoUri = 'https://p.example.org/logo.png'
+                  RedirectUri = 'https://p.example.org/cb'; UserClaim = 'name'; AuthContextRef = 'mosip:idp:acr:generated-code'; PublicKey = $key }
+
+        $err = $null
+        $out = New-EsignetOidcClient @row -ErrorVariable err -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'KeySizeTooSmall,*'
+        "$($err[0])" | Should -Match 'RSA-1024.*-Force'
+        Get-CreateCount | Should -Be 0 -Because 'nothing is sent for a refused key'
+
+        $warnings = $null
+        $created = New-EsignetOidcClient @row -Force -WarningVariable warnings -WarningAction SilentlyContinue
+        $created.Outcome | Should -Be 'Created'
+        "$warnings" | Should -Match 'RSA-1024'
+        Get-CreateCount | Should -Be 1
+
+        # The key is registered now and an update cannot change it: Set-EsignetClient does not refuse it.
+        $null = Set-EsignetClient -ClientId 'weak-rsa' -LogoUri 'https://p.example.org/logo2.png' -WarningAction SilentlyContinue -ErrorAction Stop
+        (Invoke-SandboxControl $script:Sandbox 'clients' | Where-Object clientId -eq 'weak-rsa').logoUri | Should -Be 'https://p.example.org/logo2.png'
+    }
+}

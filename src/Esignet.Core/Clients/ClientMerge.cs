@@ -34,6 +34,7 @@ namespace Esignet.Core.Clients
         /// </summary>
         public static List<ValidationIssue> Errors(ClientDefinition merged, ValidationRules rules, ClientEndpointKind kind, ClientChanges changes, bool partial)
         {
+            rules.AllowWeakRsaKeys = true; // the registered key, which an update cannot change: not a key entering the module
             IEnumerable<ValidationIssue> issues = DefinitionValidator.Validate(merged, rules, kind).Where(i => i.IsError);
             if (partial)
             {

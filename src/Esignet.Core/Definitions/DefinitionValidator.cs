@@ -205,8 +205,12 @@ namespace Esignet.Core.Definitions
             // 512 bits (getJWKString, IdentityProviderUtil.java@v1.5.1, @v1.8.0): invalid_public_key on every line.
             if (key.KeyType == "RSA" && key.KeySize < 512)
                 issues.Error(field, code, ValidationRuleNames.KeyTooSmall, $"Key {key.KeyId} is RSA-{key.KeySize}; eSignet's Java refuses RSA keys under 512 bits. Use -GenerateKey or an RSA key of 2048 bits or more.");
-            else if (key.KeyType == "RSA" && key.KeySize < 2048)
+            // From 512 bits eSignet accepts the key; the module refuses one under 2048 (KeyStrength) unless the caller
+            // insists (-Force), and then still warns.
+            else if (KeyStrength.IsWeak(key) && rules.AllowWeakRsaKeys)
                 issues.Warning(field, code, ValidationRuleNames.WeakKey, $"Key {key.KeyId} is RSA-{key.KeySize}. eSignet accepts it, but an RSA key under 2048 bits can be broken, and a client's key cannot be changed after registration. Use -GenerateKey or an RSA key of 2048 bits or more.");
+            else if (KeyStrength.IsWeak(key))
+                issues.Error(field, ValidationCodes.KeySizeTooSmall, ValidationRuleNames.WeakKey, KeyStrength.Refusal(key));
             if (key.KeyType == "EC" && !line.AcceptsEcKeys)
                 issues.Error(field, code, ValidationRuleNames.KeyTypeNotOnLine, $"eSignet {line} accepts only RSA keys (EC from 1.7); key {key.KeyId} is EC {key.Curve}.");
             if (line.RejectsBlankAlgOrUse && ((key.Algorithm != null && key.Algorithm.Trim().Length == 0) || (key.Use != null && key.Use.Trim().Length == 0)))

@@ -61,6 +61,13 @@ namespace Esignet.Core.Definitions
         /// <summary>A key whose alg the token endpoint does not verify (esignet-api.md §6.2): the client could never sign in.</summary>
         public const string AlgorithmNotAccepted = "AlgorithmNotAccepted";
 
+        /// <summary>
+        /// An RSA key under 2048 bits (issue 16, rule 12): eSignet accepts it from 512 bits, but it can be broken and a
+        /// client's key cannot be changed after registration, so the module refuses it unless -Force. The same id as
+        /// New-EsignetJwk's refusal to make such a key.
+        /// </summary>
+        public const string KeySizeTooSmall = "KeySizeTooSmall";
+
         /// <summary>A field the target API ignores (PMS derives it); a warning.</summary>
         public const string IgnoredField = "IgnoredField";
     }

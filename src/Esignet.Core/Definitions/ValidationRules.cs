@@ -67,6 +67,13 @@ namespace Esignet.Core.Definitions
         public ISet<string> SupportedAssertionAlgorithms { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>
+        /// Accept an RSA key of 512 to 2047 bits with a warning instead of refusing it (-Force). False by default: a
+        /// key entering the module is held to 2048 bits; only updates of a client whose key is already registered, and
+        /// cannot change, set it.
+        /// </summary>
+        public bool AllowWeakRsaKeys { get; set; }
+
+        /// <summary>
         /// <c>mosip.esignet.supported-id-regex</c>: clientId and relyingPartyId must match it as a whole (Java
         /// <c>matches()</c>). The default <c>\S*</c> is checked with Java's whitespace set (space, \t, \n, \x0B, \f, \r);
         /// any other pattern is run with .NET's regex engine, which is close to Java's for the usual patterns.

@@ -33,5 +33,8 @@ namespace Esignet.Core.Registration
 
         /// <summary>Write new keys even into a folder other users can write to (refused by default).</summary>
         public bool AllowSharedKeyDirectory { get; set; }
+
+        /// <summary>Register an RSA key of 512 to 2047 bits with a warning instead of refusing it (-Force).</summary>
+        public bool AllowWeakRsaKey { get; set; }
     }
 }

@@ -63,7 +63,9 @@ namespace Esignet.Core.Registration
                 newEncryptionKey = isNew ? new NewKey(enc, encryptionFiles) : null;
             }
 
-            IReadOnlyList<ValidationIssue> issues = DefinitionValidator.Validate(d, api.Rules, endpoint);
+            ValidationRules rules = api.Rules;
+            rules.AllowWeakRsaKeys = options.AllowWeakRsaKey;
+            IReadOnlyList<ValidationIssue> issues = DefinitionValidator.Validate(d, rules, endpoint);
             List<ValidationIssue> errors = issues.Where(i => i.Severity == ValidationSeverity.Error).ToList();
             if (errors.Count > 0)
             {

@@ -42,6 +42,10 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public SwitchParameter AllowPublicKey { get; set; }
 
+        /// <summary>Import an RSA key under 2048 bits anyway (with a warning); without it such a key is refused.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == "LiteralPath")
@@ -92,6 +96,16 @@ namespace Esignet.PowerShell.Commands
             try
             {
                 JwkKeyPair pair = KeyFactory.FromFile(file, requirePrivate: !AllowPublicKey, KeyId, Use?.ToLowerInvariant(), Algorithm);
+                if (KeyStrength.IsWeak(pair))
+                {
+                    if (!Force)
+                    {
+                        throw new EsignetException("KeySizeTooSmall", EsignetErrorKind.InvalidArgument, $"{file}: {KeyStrength.Refusal(pair)}");
+                    }
+
+                    WriteWarning($"{file}: key {pair.KeyId} is RSA-{pair.KeySize}, imported because of -Force. An RSA key under {KeyStrength.MinimumRsaBits} bits can be broken, and a client's key cannot be changed after registration.");
+                }
+
                 WriteObject(pair);
             }
             catch (EsignetException e)

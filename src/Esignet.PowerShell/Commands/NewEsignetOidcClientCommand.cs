@@ -50,7 +50,10 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public SwitchParameter Update { get; set; }
 
-        /// <summary>Write new key files even into a folder other users can write to.</summary>
+        /// <summary>
+        /// Override the module's safety refusals: write new key files even into a folder other users can write to,
+        /// and register an RSA key of 512 to 2047 bits (with a warning).
+        /// </summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -292,6 +295,7 @@ namespace Esignet.PowerShell.Commands
                 Update = Update,
                 SendGate = _sendGate,
                 AllowSharedKeyDirectory = Force,
+                AllowWeakRsaKey = Force,
             };
         }
 

@@ -52,6 +52,10 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public SwitchParameter GenerateKey { get; set; }
 
+        /// <summary>Check as New-EsignetOidcClient -Force registers: an RSA key of 512 to 2047 bits is a warning, not an error.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void BeginProcessing()
         {
             _context = Context ?? ContextStore.Current;
@@ -62,6 +66,7 @@ namespace Esignet.PowerShell.Commands
                 foreach (ClientApi api in new[] { ClientApi.Esignet, ClientApi.Pms })
                 {
                     _rules[api] = RulesFor(api);
+                    _rules[api].AllowWeakRsaKeys = Force;
                 }
             }
             catch (EsignetException e)

@@ -3,6 +3,8 @@ using Esignet.Core.Assertions;
 using Esignet.Core.Connection;
 using Esignet.Core.Keys;
 using Esignet.Core.Versions;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Tests.Assertions;
 
@@ -82,6 +84,69 @@ public class ClientAssertionCheckTests
         Assert.NotNull(ClientAssertionCheck.Check("e30.e30.", registered, "portal", Rs256Only, DateTimeOffset.UtcNow));
         Assert.NotNull(ClientAssertionCheck.Check(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes("{")) + ".e30.x", registered, "portal", Rs256Only, DateTimeOffset.UtcNow));
     }
+
+    /// <summary>
+    /// Known answers for the claims eSignet checks (TokenServiceImpl.verifyClientAssertionToken@v1.5.1 and @v1.8.0),
+    /// on assertions signed with the registered key but with one claim changed; null = accepted.
+    /// </summary>
+    [Theory]
+    [InlineData("sub", "other", null, "sub is 'other', not the Client ID 'portal'")]
+    [InlineData("sub", null, null, "sub is '', not the Client ID 'portal'")]
+    [InlineData("iss", null, null, "iss is '', not the Client ID 'portal'")]
+    [InlineData("exp", null, null, "exp is missing")]
+    [InlineData("iat", null, null, "iat is missing")]
+    [InlineData("aud", TokenEndpoint + "/", null, "aud is not the single value")] // compared exactly, no trailing-slash leniency
+    [InlineData("aud", "[two]", null, "aud is not the single value")]
+    [InlineData("nbf", "+60", null, "nbf is later than now")]
+    [InlineData("nbf", "-60", null, null)] // an nbf is not required, and a past one passes
+    [InlineData("jti", null, "Rs256Only", null)] // required from 1.7 only
+    [InlineData("jti", null, "Line17", "jti is missing")]
+    [InlineData("jti", " ", "Line17", "jti is missing")]
+    public void Known_answers_for_each_claim(string claim, string? value, string? line, string? expected)
+    {
+        JwkKeyPair key = KeyFactory.Generate(new KeySpec());
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        var claims = new Dictionary<string, object>
+        {
+            ["iss"] = "portal", ["sub"] = "portal", ["aud"] = TokenEndpoint, ["jti"] = "j-1",
+            ["iat"] = now.ToUnixTimeSeconds(), ["exp"] = now.AddMinutes(5).ToUnixTimeSeconds(),
+        };
+        claims.Remove(claim);
+        if (value == "[two]") claims[claim] = new[] { TokenEndpoint, "https://other.example.org/token" };
+        else if (value is ['+' or '-', ..]) claims[claim] = now.AddSeconds(int.Parse(value)).ToUnixTimeSeconds();
+        else if (value != null) claims[claim] = value;
+
+        string? why = ClientAssertionCheck.Check(Signed(key, claims), RegisteredJwk.Parse(key.PublicJwk), "portal", line == "Line17" ? Line17 : Rs256Only, now);
+        if (expected == null) Assert.Null(why);
+        else Assert.Contains(expected, why);
+    }
+
+    [Fact]
+    public void Checks_the_lifetime_at_the_time_it_is_given_without_leeway()
+    {
+        // eSignet 1.2-1.5.0 allow no clock skew (TokenServiceImpl.java@v1.5.0 setMaxClockSkew(0)); the check holds all lines to it.
+        JwkKeyPair key = KeyFactory.Generate(new KeySpec());
+        RegisteredJwk registered = RegisteredJwk.Parse(key.PublicJwk);
+        DateTimeOffset issued = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        string assertion = ClientAssertionBuilder.Build(key, new ClientAssertionRequest { ClientId = "portal", Audience = TokenEndpoint, IssuedAt = issued, Lifetime = TimeSpan.FromSeconds(60) }).RevealToken();
+        Assert.Null(ClientAssertionCheck.Check(assertion, registered, "portal", Rs256Only, issued.AddSeconds(59)));
+        Assert.Contains("expired", ClientAssertionCheck.Check(assertion, registered, "portal", Rs256Only, issued.AddSeconds(61)));
+        Assert.Null(ClientAssertionCheck.Check(assertion, registered, "portal", Rs256Only, issued.AddMinutes(-10))); // no nbf: valid before iat too
+    }
+
+    [Fact]
+    public void Refuses_an_EC_assertion_by_another_key_and_accepts_the_registered_one()
+    {
+        JwkKeyPair key = KeyFactory.Generate(new KeySpec { Kind = KeyKind.EC });
+        JwkKeyPair other = KeyFactory.Generate(new KeySpec { Kind = KeyKind.EC });
+        RegisteredJwk registered = RegisteredJwk.Parse(key.PublicJwk);
+        Assert.Null(ClientAssertionCheck.Check(Assert_(key, kid: key.KeyId), registered, "portal", Line17, DateTimeOffset.UtcNow));
+        Assert.Contains("signature does not verify", ClientAssertionCheck.Check(Assert_(other, kid: key.KeyId), registered, "portal", Line17, DateTimeOffset.UtcNow));
+    }
+
+    private static string Signed(JwkKeyPair key, Dictionary<string, object> claims) =>
+        key.WithSigningCredentials("RS256", key.KeyId, credentials => new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }
+            .CreateToken(new SecurityTokenDescriptor { Claims = claims, SigningCredentials = credentials }));
 
     [Theory]
     [InlineData(0, new[] { "RS256" }, false)]

@@ -9,19 +9,30 @@ namespace Esignet.Core.Tests.Transport;
 
 /// <summary>
 /// A one-answer HTTP/1.1 server on loopback, optionally over TLS with a self-signed certificate, that counts the
-/// connections it accepted: enough to see what the transport does with a redirect or an untrusted certificate.
+/// connections it accepted: enough to see what the transport does with a redirect or an untrusted certificate. Given
+/// a script, the n-th connection gets the n-th answer (the last one repeats): <see cref="Drop"/> closes the connection
+/// in the middle of the answer (the runtime retries a connection closed before any byte of an answer by itself, so a
+/// lost answer is one cut short), <see cref="Hang"/> never answers.
 /// </summary>
 internal sealed class LoopbackServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly string _answer;
+    public const string Drop = "(drop)";
+    public const string Hang = "(hang)";
+
+    private readonly IReadOnlyList<string> _script;
     private readonly X509Certificate2? _certificate;
     private readonly CancellationTokenSource _stop = new();
     private int _connections;
 
     public LoopbackServer(string answer, bool tls)
+        : this(new[] { answer }, tls)
     {
-        _answer = answer;
+    }
+
+    public LoopbackServer(IReadOnlyList<string> script, bool tls)
+    {
+        _script = script;
         _certificate = tls ? SelfSigned() : null;
         _listener.Start();
         _ = Task.Run(AcceptAsync);
@@ -47,12 +58,13 @@ internal sealed class LoopbackServer : IDisposable
                 return;
             }
 
-            Interlocked.Increment(ref _connections);
-            _ = Task.Run(() => ServeAsync(client));
+            int n = Interlocked.Increment(ref _connections);
+            string answer = _script[Math.Min(n, _script.Count) - 1];
+            _ = Task.Run(() => ServeAsync(client, answer));
         }
     }
 
-    private async Task ServeAsync(TcpClient client)
+    private async Task ServeAsync(TcpClient client, string answerText)
     {
         using (client)
         {
@@ -75,7 +87,14 @@ internal sealed class LoopbackServer : IDisposable
                     seen.Append(Encoding.ASCII.GetString(buffer, 0, n));
                 }
 
-                byte[] answer = Encoding.ASCII.GetBytes(_answer);
+                if (answerText == Drop)
+                {
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Len"));
+                    return;
+                }
+
+                if (answerText == Hang) await Task.Delay(Timeout.Infinite, _stop.Token);
+                byte[] answer = Encoding.ASCII.GetBytes(answerText);
                 await stream.WriteAsync(answer);
                 await stream.FlushAsync();
             }
