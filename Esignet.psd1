@@ -26,6 +26,7 @@
         'New-EsignetClientAssertion'
         'Export-EsignetClientConfig'
         'Initialize-EsignetPmsPartner'
+        'Get-EsignetPmsPartner'
     )
     # No HelpInfoURI: the help ships inside the module and there is no Update-Help source to point to.
     FunctionsToExport    = @()

@@ -76,6 +76,17 @@ Describe 'Initialize-EsignetPmsPartner on PMS <Pms>' -ForEach @(@{ Pms = '1.2.0'
         Get-WriteCount | Should -Be $script:WritesAfterFirst
     }
 
+    It 'shows the partner as ready with Get-EsignetPmsPartner, whose output pipes on the same way' {
+        $status = $script:First | Get-EsignetPmsPartner
+        $status.Ready | Should -BeTrue
+        $status.PolicyId | Should -Be $script:First.PolicyId
+        $status.OrganizationName | Should -Be 'OpenG2P Demo'
+        $status.Mappings.Status | Should -Be 'approved'
+        $status.Mappings.PolicyName | Should -Be 'demo-auth-policy'
+        Get-EsignetPmsPartner nobody -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'PartnerNotFound*'
+    }
+
     It 'keeps key files owner-only' -Skip:$IsWindows {
         foreach ($f in Get-ChildItem $script:Certs) { Get-UnixMode $f.FullName | Should -Be '600' -Because $f.Name }
     }
