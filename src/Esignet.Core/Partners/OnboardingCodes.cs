@@ -57,6 +57,9 @@ namespace Esignet.Core.Partners
             ["KER-PMS-020"] = "The certificate starts in the future for keymanager: check this machine's clock.",
             ["KER-ATH-401"] = "The token was refused: connect again.",
             ["KER-ATH-403"] = "The token lacks the role: policy and partner administration need PARTNER_ADMIN.",
+            // ApiCaller's own ids for an HTTP 401/403 (the kernel auth adapter's answers).
+            ["Forbidden"] = "The token lacks the role for this PMS call: connect with a client that has PARTNER_ADMIN (e.g. mosip-pms-client); one such token covers every onboarding step.",
+            ["Unauthorized"] = "PMS refused the token: connect again with valid credentials (PMS reads it from the Authorization cookie).",
         };
     }
 }

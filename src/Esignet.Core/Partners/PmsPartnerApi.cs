@@ -112,7 +112,7 @@ namespace Esignet.Core.Partners
         }
 
         public Task PublishPolicyAsync(string policyId, string groupId, CancellationToken cancel) =>
-            SendAsync(HttpMethod.Post, _policy, $"policies/{Uri.EscapeDataString(policyId)}/group/{Uri.EscapeDataString(groupId)}/publish", null, cancel, noBody: true);
+            SendAsync(HttpMethod.Post, _policy, $"policies/{Uri.EscapeDataString(policyId)}/group/{Uri.EscapeDataString(groupId)}/publish", null, cancel);
 
         public async Task<PartnerInfo?> GetPartnerAsync(string partnerId, CancellationToken cancel)
         {
@@ -245,7 +245,7 @@ namespace Esignet.Core.Partners
             });
         }
 
-        private async Task<JsonElement> SendAsync(HttpMethod method, Uri baseUri, string path, Action<Utf8JsonWriter>? request, CancellationToken cancel, bool noBody = false)
+        private async Task<JsonElement> SendAsync(HttpMethod method, Uri baseUri, string path, Action<Utf8JsonWriter>? request, CancellationToken cancel)
         {
             var uri = new Uri(baseUri, path);
             Func<string>? body = request == null ? null : () => Wrap(request);

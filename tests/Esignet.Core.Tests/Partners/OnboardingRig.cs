@@ -11,13 +11,13 @@ namespace Esignet.Core.Tests.Partners;
 /// <summary>A sandbox with an empty PMS, the module's PMS partner API on it (mosip-pms-client, PARTNER_ADMIN), and a certificate folder.</summary>
 public sealed class OnboardingRig : IAsyncDisposable
 {
-    private OnboardingRig(SandboxHost host, string line, TempFolder folder)
+    private OnboardingRig(SandboxHost host, string line, TempFolder folder, string clientId = "mosip-pms-client")
     {
         Host = host;
         Folder = folder;
         Line = PmsVersion.Parse(line);
         Transport = new HttpTransport(new TransportOptions { InitialBackoff = TimeSpan.FromMilliseconds(5), MaxBackoff = TimeSpan.FromMilliseconds(20), MaxRetry = 6 });
-        var tokens = new ClientCredentialsTokenSource(Transport, new Uri(host.BaseUri, "/auth/realms/mosip/protocol/openid-connect/token"), "mosip-pms-client", "sandbox-secret", null, "test");
+        var tokens = new ClientCredentialsTokenSource(Transport, new Uri(host.BaseUri, "/auth/realms/mosip/protocol/openid-connect/token"), clientId, "sandbox-secret", null, "test");
         Api = new PmsPartnerApi(host.BaseUri, Line, Transport, tokens);
     }
 
@@ -27,8 +27,8 @@ public sealed class OnboardingRig : IAsyncDisposable
     public HttpTransport Transport { get; }
     public PmsPartnerApi Api { get; }
 
-    public static async Task<OnboardingRig> StartAsync(string line = "1.2.2", string km = "1.2", bool empty = true) =>
-        new(await SandboxHost.StartAsync(new SandboxSettings { PmsVersion = line, KeymanagerVersion = km }, options: new SandboxStartOptions { PmsEmpty = empty }), line, new TempFolder());
+    public static async Task<OnboardingRig> StartAsync(string line = "1.2.2", string km = "1.2", bool empty = true, string clientId = "mosip-pms-client") =>
+        new(await SandboxHost.StartAsync(new SandboxSettings { PmsVersion = line, KeymanagerVersion = km }, options: new SandboxStartOptions { PmsEmpty = empty }), line, new TempFolder(), clientId);
 
     public OnboardingRequest Request(string partnerId = "demo-partner", string email = "demo@example.org", string org = "OpenG2P Demo") => new()
     {

@@ -166,6 +166,16 @@ public sealed class PartnerOnboardingServiceTests
     }
 
     [Fact]
+    public async Task A_token_without_PARTNER_ADMIN_stops_at_the_first_step_with_what_to_do()
+    {
+        await using var rig = await OnboardingRig.StartAsync(clientId: "mosip-idrepo-client");
+        var e = await Assert.ThrowsAsync<OnboardingStepException>(() => rig.RunAsync(rig.Request()));
+        Assert.Equal(("Forbidden", "PolicyGroup"), (e.ErrorId, e.Step));
+        Assert.Contains("PARTNER_ADMIN", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0, rig.Writes());
+    }
+
+    [Fact]
     public async Task A_deactivated_partner_on_1_2_2_stops_at_the_certificate_with_PMS_PMP_016()
     {
         await using var rig = await OnboardingRig.StartAsync("1.2.2");
