@@ -186,3 +186,53 @@ Describe 'Initialize-EsignetPmsPartner secret safety' {
         }
     }
 }
+
+Describe 'Initialize-EsignetPmsPartner killed after each write in turn' {
+    It 'converges on rerun with nothing duplicated (killed after write <N>)' -ForEach @(1..7 | ForEach-Object { @{ N = $_ } }) {
+        # The child process is killed as soon as the sandbox has counted N writes (latency keeps it from racing
+        # on; after write 8, the approval, nothing is left to interrupt). Every write is counted after its answer,
+        # so the kill lands during write N+1 or just before it; the rerun must finish the job with one of everything.
+        Reset-EsignetSandbox $script:Sandbox -Config @{ pmsVersion = '1.2.0'; latencyMs = 150 }
+        $certs = Join-Path $TestDrive "killed-$N"
+        $row = New-PartnerRow
+        $rowText = ($row.GetEnumerator() | ForEach-Object { "$($_.Key) = '$($_.Value)'" }) -join '; '
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Get-TestModulePath)'
+`$secret = ConvertTo-SecureString 'sandbox-secret' -AsPlainText -Force
+Connect-EsignetServer -PmsUri '$($script:Sandbox.Uri)' -PmsVersion 1.2.0 -TokenUri '$($script:Sandbox.TokenUri)' -ClientCredential ([pscredential]::new('mosip-pms-client', `$secret)) -LedgerPath '$(Join-Path $TestDrive "kill-ledger-$N.jsonl")' -WarningAction SilentlyContinue
+`$row = @{ $rowText }
+Initialize-EsignetPmsPartner @row -CertificateDirectory '$certs'
+"@
+        $file = Join-Path $TestDrive "kill-$N.ps1"
+        Set-Content -Path $file -Value $script -Encoding utf8
+        $pwsh = Get-PwshCommand
+        $psi = [Diagnostics.ProcessStartInfo]::new($pwsh[0])
+        foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)) { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $child = [Diagnostics.Process]::Start($psi)
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(90)
+            while ((Get-WriteCount) -lt $N -and -not $child.HasExited -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $child.HasExited | Should -BeFalse -Because "the child must still be running after write $N to be killed"
+            $child.Kill($true)
+            $child.WaitForExit()
+        }
+        finally {
+            if (-not $child.HasExited) { $child.Kill($true) }
+        }
+
+        $null = Invoke-SandboxControl $script:Sandbox 'config' -Method PUT -Body @{ latencyMs = 0 }
+        Connect-TestSandbox $script:Sandbox -PmsOnly -PmsVersion '1.2.0' -ClientId 'mosip-pms-client' -Ledger (Join-Path $TestDrive "rerun-ledger-$N.jsonl")
+        $rerun = Initialize-EsignetPmsPartner @row -CertificateDirectory $certs
+        $rerun.Steps.Outcome | Should -Not -Contain 'Skipped'
+        (Initialize-EsignetPmsPartner @row -CertificateDirectory $certs).Ready | Should -BeTrue
+        $state = Invoke-SandboxControl $script:Sandbox 'pms/seed'
+        @($state.policyGroups).Count | Should -Be 1
+        @($state.policies).Count | Should -Be 1
+        @($state.partners).Count | Should -Be 1
+        @($state.mappings).Count | Should -Be 1
+        @($state.mappings)[0].status | Should -Be 'approved'
+    }
+}
