@@ -25,6 +25,8 @@
         'Test-EsignetClient'
         'New-EsignetClientAssertion'
         'Export-EsignetClientConfig'
+        'Initialize-EsignetPmsPartner'
+        'Get-EsignetPmsPartner'
     )
     # No HelpInfoURI: the help ships inside the module and there is no Update-Help source to point to.
     FunctionsToExport    = @()

@@ -4,7 +4,9 @@
 .DESCRIPTION
     Starts the bundled sandbox (a local eSignet + PMS stand-in), connects to it with client credentials the way a
     deployment's Keycloak is used, pipes the sample CSV through New-EsignetOidcClient -GenerateKey, and prints
-    the Client IDs and key file paths. Then reads one client back and registers the PMS sample the same way.
+    the Client IDs and key file paths. Then, PMS from nothing: the sandbox's PMS starts empty, so the demo
+    onboards the auth partner and its policy (Initialize-EsignetPmsPartner), registers the PMS sample under them,
+    and runs both again to show that nothing changes.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -18,8 +20,8 @@ if (Test-Path $WorkPath) { Remove-Item $WorkPath -Recurse -Force }
 $null = New-Item -ItemType Directory -Path $WorkPath
 $samples = Join-Path (Split-Path $ModulePath -Parent) 'samples'
 
-Write-Host 'Starting the sandbox (eSignet 1.8, PMS 1.2.2, Keycloak-style token server)...' -ForegroundColor Cyan
-$sandbox = Start-EsignetSandbox -Configuration $Configuration
+Write-Host 'Starting the sandbox (eSignet 1.8, PMS 1.2.2 with nothing in it, Keycloak-style token server)...' -ForegroundColor Cyan
+$sandbox = Start-EsignetSandbox -Configuration $Configuration -Arguments '--pms-empty'
 try {
     Write-Host "Sandbox at $($sandbox.Uri)" -ForegroundColor Cyan
     $connect = @{
@@ -43,9 +45,26 @@ try {
     Import-Csv (Join-Path $samples 'esignet-clients.csv') | New-EsignetOidcClient -GenerateKey -KeyDirectory $keys |
         Format-Table ClientId, Outcome -AutoSize | Out-Host
 
-    Write-Host 'Registering samples/pms-clients.csv through PMS (PMS computes the Client ID from the key):' -ForegroundColor Cyan
+    Write-Host 'PMS from nothing: onboarding the auth partner and its Auth policy (group, policy, partner, certificates, mapping):' -ForegroundColor Cyan
     Connect-EsignetServer @connect -ClientCredential (Get-SandboxCredential -ClientId $sandbox.PmsClientId -Secret $sandbox.Secret)
-    Import-Csv (Join-Path $samples 'pms-clients.csv') | New-EsignetOidcClient -Api Pms -GenerateKey -KeyDirectory $keys |
+    $onboard = @{
+        PartnerId = 'openg2p-auth-partner'; OrganizationName = 'OpenG2P'; EmailId = 'ops@openg2p.example.org'
+        ContactNumber = '9999999999'; Address = '1 Main Street'; PolicyGroup = 'openg2p-policy-group'; PolicyName = 'openg2p-auth-policy'
+        CertificateDirectory = Join-Path $WorkPath 'pms-certificates'
+    }
+    $partner = Initialize-EsignetPmsPartner @onboard
+    $partner.Steps | Format-Table Step, Outcome, Detail -AutoSize | Out-Host
+
+    Write-Host 'Registering samples/pms-clients.csv through PMS under that partner and policy (PMS computes the Client ID from the key):' -ForegroundColor Cyan
+    # The sample's policyId column names the policy; PMS gave it an id, which the onboarding output carries.
+    $pmsClients = { Import-Csv (Join-Path $samples 'pms-clients.csv') | Select-Object * -ExcludeProperty policyId, authPartnerId }
+    & $pmsClients | New-EsignetOidcClient -Api Pms -AuthPartnerId $partner.AuthPartnerId -PolicyId $partner.PolicyId -GenerateKey -KeyDirectory $keys |
+        Format-Table ClientId, Outcome, ClientName -AutoSize | Out-Host
+
+    Write-Host 'Running both again changes nothing:' -ForegroundColor Cyan
+    $again = Initialize-EsignetPmsPartner @onboard
+    Write-Host "  onboarding: $($again.Summary)"
+    & $pmsClients | New-EsignetOidcClient -Api Pms -AuthPartnerId $again.AuthPartnerId -PolicyId $again.PolicyId -GenerateKey -KeyDirectory $keys |
         Format-Table ClientId, Outcome, ClientName -AutoSize | Out-Host
 
     Write-Host 'Client IDs:' -ForegroundColor Cyan

@@ -52,6 +52,12 @@ namespace Esignet.Core.Definitions
                 return;
             }
 
+            // Like the signing key: eSignet's Java refuses RSA under 512 bits (getJWKString), the module under 2048 unless -Force.
+            if (key.KeyType == "RSA" && key.KeySize < 512)
+                issues.Error("encPublicKey", ValidationCodes.InvalidPublicKey, ValidationRuleNames.KeyTooSmall, $"Key {key.KeyId} is RSA-{key.KeySize}; eSignet's Java refuses RSA keys under 512 bits. Use -GenerateEncryptionKey.");
+            else if (KeyStrength.IsWeak(key) && !rules.AllowWeakRsaKeys)
+                issues.Error("encPublicKey", ValidationCodes.KeySizeTooSmall, ValidationRuleNames.WeakKey, KeyStrength.Refusal(key));
+
             if (key.Use == "sig")
             {
                 issues.Warning("encPublicKey", ValidationCodes.InvalidPublicKey, ValidationRuleNames.UnsupportedValue,

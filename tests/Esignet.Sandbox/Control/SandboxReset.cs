@@ -6,7 +6,7 @@ using Esignet.Sandbox.Tokens;
 
 namespace Esignet.Sandbox.Control;
 
-/// <summary><c>POST /_sandbox/reset</c>: empty client tables, zero counters, forget codes and jtis, restore the startup settings.</summary>
+/// <summary><c>POST /_sandbox/reset</c>: empty client tables, PMS back to its starting partners and policies with no uploaded certificates, zero counters, forget codes and jtis, restore the startup settings.</summary>
 public sealed class SandboxReset(
     SandboxRuntime runtime,
     EsignetClientStore esignet,
@@ -15,13 +15,17 @@ public sealed class SandboxReset(
     AssertionReplayCache replay,
     AuthorizationCodes codes,
     AccessTokens tokens,
-    FaultPlan faults)
+    FaultPlan faults,
+    Pms.PmsDirectory directory,
+    Pms.Onboarding.KeymanagerStore keymanager)
 {
     public void Run()
     {
         runtime.Apply(runtime.StartupSettings);
         esignet.Clear();
         pms.Clear();
+        directory.Reset();
+        keymanager.Clear();
         counters.Clear();
         replay.Clear();
         codes.Clear();

@@ -14,6 +14,7 @@ public sealed class ActiveConfig
         Settings = settings;
         Esignet = EsignetLine.Parse(settings.EsignetVersion);
         Pms = PmsLine.Parse(settings.PmsVersion);
+        Keymanager = KeymanagerLine.Parse(settings.KeymanagerVersion);
         Claims = settings.Claims ?? Esignet.DefaultClaims;
         Acrs = settings.Acrs ?? Esignet.DefaultRegistrationAcrs;
         DiscoveryAcrs = settings.Acrs ?? Esignet.DefaultDiscoveryAcrs;
@@ -28,6 +29,7 @@ public sealed class ActiveConfig
     public SandboxSettings Settings { get; }
     public EsignetLine Esignet { get; }
     public PmsLine Pms { get; }
+    public KeymanagerLine Keymanager { get; }
     public IReadOnlyList<string> Claims { get; }
     public IReadOnlyList<string> Acrs { get; }
     public IReadOnlyList<string> DiscoveryAcrs { get; }

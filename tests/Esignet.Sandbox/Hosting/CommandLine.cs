@@ -26,6 +26,8 @@ public static class CommandLine
         new("--pms-version", "<1.2.0|1.2.2>", "1.2.2", "PMS release line.", (b, v) => b with { Settings = b.Settings with { PmsVersion = Required(v, "--pms-version") } }),
         new("--data", "<file>", "(memory only)", "Persist clients as JSON: loaded at start, saved on every change.", (b, v) => b with { Options = b.Options with { DataFile = Required(v, "--data") } }),
         new("--pms-seed", "<file>", "(embedded seed)", "JSON with partners/policies/policyGroups/mappings merged over the embedded seed.", (b, v) => b with { Options = b.Options with { PmsSeedFile = Required(v, "--pms-seed") } }),
+        new("--pms-empty", "[true|false]", "false", "Start PMS with no policy groups, policies, partners or mappings (onboard from nothing).", (b, v) => b with { Options = b.Options with { PmsEmpty = Flag(v, "--pms-empty") } }),
+        new("--km-version", "<1.2|1.3>", "1.2", "Keymanager line behind PMS certificate uploads (1.3 adds the v3, future-date and 12-month CA rules).", (b, v) => b with { Settings = b.Settings with { KeymanagerVersion = Required(v, "--km-version") } }),
         new("--clock-offset-seconds", "<n>", "0", "Run the server's clock this far from the machine's (negative: behind), to try clock skew.", (b, v) => b with { Options = b.Options with { Clock = new OffsetClock(TimeProvider.System, TimeSpan.FromSeconds(Int(v, "--clock-offset-seconds"))) } }),
         new("--latency-ms", "<n>", "0", "Delay added to every API request.", (b, v) => b with { Settings = b.Settings with { LatencyMs = Int(v, "--latency-ms") } }),
         new("--fail-rate", "<0..1>", "0", "Fraction of API requests answered 500 or 503.", (b, v) => b with { Settings = b.Settings with { FailRate = Rate(v, "--fail-rate") } }),

@@ -3,6 +3,7 @@ using Esignet.Sandbox.Esignet;
 using Esignet.Sandbox.Faults;
 using Esignet.Sandbox.Oidc;
 using Esignet.Sandbox.Pms;
+using Esignet.Sandbox.Pms.Onboarding;
 using Esignet.Sandbox.State;
 using Esignet.Sandbox.Tokens;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -45,6 +46,9 @@ public sealed class SandboxHost : IAsyncDisposable
     public EsignetClientStore EsignetClients => Services.GetRequiredService<EsignetClientStore>();
 
     public PmsClientStore PmsClients => Services.GetRequiredService<PmsClientStore>();
+
+    /// <summary>PMS partners, policies, groups and mappings (the onboarding state).</summary>
+    public PmsDirectory PmsDirectory => Services.GetRequiredService<PmsDirectory>();
 
     /// <summary>Starts listening on <paramref name="url"/> (port 0 picks a free port) and returns once it accepts requests.</summary>
     public static async Task<SandboxHost> StartAsync(SandboxSettings settings, string url = "http://127.0.0.1:0", SandboxStartOptions? options = null, CancellationToken cancellationToken = default)
@@ -112,6 +116,8 @@ public sealed class SandboxHost : IAsyncDisposable
         KeycloakTokenEndpoint.Map(app);
         AuthManagerEndpoint.Map(app);
         PmsEndpoints.Map(app);
+        PolicyManagerEndpoints.Map(app);
+        PartnerManagerEndpoints.Map(app);
         ControlEndpoints.Map(app);
         return app;
     }
@@ -123,7 +129,10 @@ public sealed class SandboxHost : IAsyncDisposable
         services.AddSingleton(new SandboxRuntime(settings, options.Clock));
         services.AddSingleton<EsignetClientStore>();
         services.AddSingleton<PmsClientStore>();
-        services.AddSingleton(_ => PmsDirectory.Load(options.PmsSeedFile));
+        services.AddSingleton(_ => PmsDirectory.Load(options.PmsSeedFile, options.PmsEmpty));
+        services.AddSingleton<KeymanagerStore>();
+        services.AddSingleton<PolicyManagerService>();
+        services.AddSingleton<PartnerOnboardingService>();
         services.AddSingleton<StatePersistence>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<BearerTokenGate>();

@@ -15,6 +15,12 @@ public sealed record SandboxSettings
     /// <summary>PMS release line, "1.2.0" or "1.2.2". Default "1.2.2".</summary>
     public string PmsVersion { get; init; } = "1.2.2";
 
+    /// <summary>
+    /// Keymanager release line behind PMS's certificate uploads, "1.2" (1.2.0.1 / 1.2.1.x) or "1.3" (1.3.0): versioned
+    /// apart from PMS (pms-partner-onboarding.md §4.4, §8). Default "1.2".
+    /// </summary>
+    public string KeymanagerVersion { get; init; } = "1.2";
+
     /// <summary>Delay added to every non-<c>/_sandbox/</c> request, in milliseconds.</summary>
     public int LatencyMs { get; init; }
 
@@ -71,6 +77,7 @@ public sealed record SandboxSettings
     {
         _ = EsignetLine.Parse(EsignetVersion);
         _ = PmsLine.Parse(PmsVersion);
+        _ = KeymanagerLine.Parse(KeymanagerVersion);
         if (LatencyMs < 0) throw new ArgumentException("latency-ms must be >= 0.");
         if (TokenLifetimeSeconds <= 0) throw new ArgumentException("token-lifetime-seconds must be > 0.");
         foreach (var (name, rate) in new[] { ("fail-rate", FailRate), ("throttle-rate", ThrottleRate), ("drop-rate", DropRate), ("commit-then-drop-rate", CommitThenDropRate), ("pms-publish-fail-rate", PmsPublishFailRate) })

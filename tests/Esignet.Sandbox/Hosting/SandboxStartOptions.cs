@@ -12,6 +12,9 @@ public sealed record SandboxStartOptions
     /// <summary><c>--pms-seed</c>: a JSON file merged over the embedded PMS seed (partners, policies, groups, mappings).</summary>
     public string? PmsSeedFile { get; init; }
 
+    /// <summary><c>--pms-empty</c>: start PMS without the embedded seed (no groups, policies, partners or mappings).</summary>
+    public bool PmsEmpty { get; init; }
+
     /// <summary>The clock; tests may substitute a fake one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

@@ -29,9 +29,11 @@ public sealed class PmsClientService
     private readonly PmsClientStore _store;
     private readonly ClientManagementService _esignet;
     private readonly FaultPlan _faults;
+    private readonly Onboarding.KeymanagerStore _keymanager;
 
-    public PmsClientService(SandboxRuntime runtime, PmsDirectory directory, PmsClientStore store, ClientManagementService esignet, FaultPlan faults)
+    public PmsClientService(SandboxRuntime runtime, PmsDirectory directory, PmsClientStore store, ClientManagementService esignet, FaultPlan faults, Onboarding.KeymanagerStore keymanager)
     {
+        _keymanager = keymanager;
         _runtime = runtime;
         _directory = directory;
         _store = store;
@@ -95,6 +97,10 @@ public sealed class PmsClientService
         // #16: eSignet create, errors passed through; #17: the keymanager/WebSub step; #18: save.
         var esignetError = CallEsignetCreate(record, r, name, langMap, oauth);
         if (esignetError is not null) return esignetError;
+        // #17 fetches the partner certificate from keymanager by certificate_alias (pms-api.md §5.1): a partner that
+        // never uploaded one fails here, after eSignet stored the client. Seed partners stand for onboarded ones.
+        if (partner.CertificateAlias != PmsPartner.SeedCertificate && _keymanager.PartnerCertificate(partner.CertificateAlias) is null)
+            return Onboarding.KeymanagerCertificateRules.CertificateNotFound;
         if (_faults.PublishFails(_runtime.Settings.PmsPublishFailRate)) return PmsErrors.ApiNotAccessible;
         if (!_store.TryInsert(record)) return PmsErrors.KeyAlreadyExists(line);
         return record;

@@ -61,5 +61,17 @@ public sealed class PmsLine
     public bool RejectsUpdateOfInactiveClient => Is122;
     public bool StatusChangeUpdatesOnlyStatus => Is122;
 
+    /// <summary>Group and policy <c>desc</c> limit: @Size(1,128) in 1.2.0.1, (1,256) in 1.2.2.2 (pms-partner-onboarding.md §3.1, §8).</summary>
+    public int DescriptionMaxLength => Is122 ? 256 : 128;
+
+    /// <summary>
+    /// 1.2.2's mapping request first needs the policy name active in some group (PMS_PRT_073), the duplicate-approved code
+    /// becomes PMS_PRT_060 with new texts (PartnerServiceImpl.java@v1.2.2.2 requestForPolicyMapping; §3.8).
+    /// </summary>
+    public bool MappingChecksActiveNameFirst => Is122;
+
+    /// <summary>1.2.2 treats approved-but-inactive as final: PMS_PMP_016 on certificate upload, PMS_PM_063 on PATCH (§3.6, §3.7).</summary>
+    public bool DeactivationIsFinal => Is122;
+
     public override string ToString() => Name;
 }
