@@ -12,10 +12,10 @@ namespace Esignet.Core.Keys
         /// when any of them exists and <paramref name="force"/> is not set, or when other users can write to the
         /// folder and <paramref name="allowSharedFolder"/> is not set.
         /// </summary>
-        /// <param name="whenExists">
-        /// What to tell the user about an existing file, for callers whose -Force means something else; by default
-        /// "Use -Force to replace the key files".
-        /// </param>
+        /// <remarks>
+        /// <c>whenExists</c> is what to tell the user about an existing file, for callers whose -Force means something
+        /// else; by default "Use -Force to replace the key files".
+        /// </remarks>
         public static void Write(JwkKeyPair pair, KeyFileSet files, bool force, bool allowSharedFolder, string? whenExists = null)
         {
             string? existing = force ? null : files.FirstExisting();

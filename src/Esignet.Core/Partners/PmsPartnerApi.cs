@@ -228,22 +228,7 @@ namespace Esignet.Core.Partners
             SendAsync(HttpMethod.Put, _partner, "partners/policy/" + Uri.EscapeDataString(mappingKey), w => w.WriteString("status", "Approved"), cancel);
 
         /// <summary>The PMS request wrapper (pms-api.md §2.1), with a requesttime made for each attempt.</summary>
-        internal static string Wrap(Action<Utf8JsonWriter> request)
-        {
-            return JsonBody.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("id", "mosip.pms.onboarding");
-                w.WriteString("version", "1.0");
-                w.WriteString("requesttime", JsonBody.Now());
-                w.WriteStartObject("metadata");
-                w.WriteEndObject();
-                w.WriteStartObject("request");
-                request(w);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            });
-        }
+        internal static string Wrap(Action<Utf8JsonWriter> request) => PmsEnvelope.Wrap("mosip.pms.onboarding", "1.0", request);
 
         private async Task<JsonElement> SendAsync(HttpMethod method, Uri baseUri, string path, Action<Utf8JsonWriter>? request, CancellationToken cancel)
         {

@@ -178,56 +178,9 @@ namespace Esignet.Core.Servers
             return new ClientResponse(clientId, JsonBody.String(response, "status"));
         }
 
-        /// <summary>PMS's wrapper: {response, errors:[{errorCode, message}]}; errors may carry a null code (pms-api.md §2.2).</summary>
-        private static JsonElement ReadResponse(TransportResponse r, string endpoint)
-        {
-            JsonDocument doc;
-            try
-            {
-                doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(r.Body) ? "null" : r.Body);
-            }
-            catch (JsonException)
-            {
-                throw new ServerErrorException(r.Status == 400 ? "BadRequest" : "UnexpectedResponse",
-                    r.Status == 400 ? "PMS could not read the request (HTTP 400)." : "The answer is not JSON; is this a PMS server?", r.Status, endpoint, EsignetErrorKind.ServerError);
-            }
+        private static JsonElement ReadResponse(TransportResponse r, string endpoint) => PmsEnvelope.Read(r, endpoint);
 
-            using (doc)
-            {
-                JsonElement root = doc.RootElement;
-                IReadOnlyList<ServerError> errors = ServerErrors.Pms(root);
-                if (errors.Count > 0)
-                {
-                    throw new ServerErrorException(errors, errors[0].Message, r.Status, endpoint) { AfterLostAnswer = r.EarlierAnswerLost };
-                }
-
-                if (r.Status == 200 && root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out JsonElement response) && response.ValueKind != JsonValueKind.Null)
-                {
-                    return response.Clone();
-                }
-
-                throw new ServerErrorException(r.Status == 404 || r.Status == 405 ? "EndpointNotFound" : "UnexpectedResponse",
-                    r.Status == 404 || r.Status == 405
-                        ? "This PMS does not have that endpoint. Check -PmsUri (the API base, without /v1/partnermanager) and -PmsVersion."
-                        : "PMS answered with neither a response nor errors.", r.Status, endpoint, EsignetErrorKind.ServerError);
-            }
-        }
-
-        private static string Wrapped(Action<Utf8JsonWriter> request)
-        {
-            return JsonBody.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("id", "string");
-                w.WriteString("version", "string");
-                w.WriteString("requesttime", JsonBody.Now());
-                w.WriteStartObject("metadata");
-                w.WriteEndObject();
-                w.WriteStartObject("request");
-                request(w);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            });
-        }
+        // The OpenAPI example's id and version, which the OIDC client endpoints have always been sent with.
+        private static string Wrapped(Action<Utf8JsonWriter> request) => PmsEnvelope.Wrap("string", "string", request);
     }
 }

@@ -125,7 +125,7 @@ public class OAuthDetailsErrorsTests
             """;
         OAuthDetailsAnswer answer = OAuthDetailsClient.Parse(new TransportResponse(200, body, new Dictionary<string, string[]>()));
         var codes = new HashSet<string> { "invalid_scope", "invalid_response_type", "invalid_request" };
-        Assert.Contains(answer.ErrorCode, codes);
+        Assert.Contains(answer.ErrorCode!, codes);
         Assert.Equal(codes, answer.Errors.Select(e => e.Code!).ToHashSet());
 
         // The first code is named by the check itself; the reason adds the others, with their fields.
