@@ -35,6 +35,7 @@ namespace Esignet.Core.Connection
             PmsLine = pmsLine.Line;
             ServerVersionFoundBy = options.EsignetUri == null ? null : esignetLine.ToString();
             PmsVersionFoundBy = options.PmsUri == null ? null : pmsLine.ToString();
+            // The API used when a cmdlet is given none: PMS only when the connection has nothing else.
             DefaultApi = options.DefaultApi ?? (options.EsignetUri == null && options.PmsUri != null ? ClientApi.Pms : ClientApi.Esignet);
             Transport = transport;
             Tokens = tokens;

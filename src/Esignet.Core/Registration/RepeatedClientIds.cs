@@ -26,7 +26,7 @@ namespace Esignet.Core.Registration
             }
 
             string where = first.HasValue ? $"line {first.Value}" : "an earlier row";
-            bool pms = api == ClientApi.Pms;
+            bool pms = api == ClientApi.Pms; // Test- checks offline, with no API object: the kind says where the ID comes from
             string what = pms ? $"The key (PMS derives Client ID '{clientId}' from it)" : $"Client ID '{clientId}'";
             return new ValidationIssue(pms ? "publicKey" : "clientId", "DuplicateClientIdInInput", ValidationSeverity.Error,
                 $"{what} already appears on {where} of this input; New-EsignetOidcClient refuses the repeat.", ValidationRuleNames.DuplicateInInput, line);

@@ -320,7 +320,8 @@ namespace Esignet.PowerShell.Commands
                 Api = api.ToString(),
                 Server = server,
                 LineNumber = line,
-                ErrorId = error.FullyQualifiedErrorId.Split(',')[0],
+                // Every row error carries an EsignetException (RowErrors): its id, not the record's text.
+                ErrorId = (error.Exception as EsignetException)?.ErrorId ?? error.CategoryInfo.Reason,
                 Error = error.ErrorDetails?.Message ?? error.Exception.Message,
             });
         }
