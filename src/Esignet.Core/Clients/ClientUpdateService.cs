@@ -45,11 +45,9 @@ namespace Esignet.Core.Clients
                 KeyFileSet signing = known?.PrivateKeyPemPath is string pem && pem.EndsWith(".private.pem", StringComparison.Ordinal)
                     ? new KeyFileSet(pem.Substring(0, pem.Length - ".private.pem".Length))
                     : new KeyFileSet(System.IO.Path.Combine(encryptionKeys.Directory, KeyFileName.For(clientId)));
-                files = ClientKeyFiles.EncryptionFiles(signing, encryptionKeys.AllowSharedDirectory, out bool exists);
-                JwkKeyPair key = exists
-                    ? KeyFactory.FromFile(files.PrivateKeyPemPath, requirePrivate: true, use: "enc", algorithm: "RSA-OAEP-256")
-                    : KeyFactory.Generate(new KeySpec { Kind = KeyKind.RSA, Use = KeyUse.Enc, Algorithm = "RSA-OAEP-256" });
-                newKey = exists ? null : new NewKey(key, files);
+                JwkKeyPair key = ClientKeyFiles.EncryptionKey(signing, encryptionKeys.AllowSharedDirectory, out KeyFileSet encFiles, out bool isNew);
+                files = encFiles;
+                newKey = isNew ? new NewKey(key, encFiles) : null;
                 changes = changes with { EncPublicKey = key.PublicJwk };
             }
 

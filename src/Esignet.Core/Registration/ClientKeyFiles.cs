@@ -16,19 +16,22 @@ namespace Esignet.Core.Registration
     internal static class ClientKeyFiles
     {
         /// <summary>
-        /// The encryption key files that go with a signing key's: <c>&lt;base&gt;.enc.private.pem</c> and so on, beside
-        /// them; whether they exist (then they must be the user's own and private, like the signing key's).
+        /// The encryption key that goes with a signing key's files: <c>&lt;base&gt;.enc.*</c> beside them, reused when they
+        /// exist (then they must be the user's own and private, like the signing key's), else a new RSA key for
+        /// RSA-OAEP-256, the alg eSignet's own Postman collection and api-test use for encPublicKey (esignet-api.md
+        /// §3.4). A new key is not written here: the caller writes it before sending, so -WhatIf writes nothing.
         /// </summary>
-        public static KeyFileSet EncryptionFiles(KeyFileSet signing, bool allowSharedFolder, out bool exists)
+        public static JwkKeyPair EncryptionKey(KeyFileSet signing, bool allowSharedFolder, out KeyFileSet files, out bool isNew)
         {
-            var files = new KeyFileSet(signing.BasePath + ".enc");
-            exists = Present(files.PrivateKeyPemPath);
-            if (exists)
+            files = new KeyFileSet(signing.BasePath + ".enc");
+            isNew = !Present(files.PrivateKeyPemPath);
+            if (isNew)
             {
-                SecureFile.RequireOwnPrivateFile(files.PrivateKeyPemPath, allowSharedFolder);
+                return KeyFactory.Generate(new KeySpec { Kind = KeyKind.RSA, Use = KeyUse.Enc, Algorithm = "RSA-OAEP-256" });
             }
 
-            return files;
+            SecureFile.RequireOwnPrivateFile(files.PrivateKeyPemPath, allowSharedFolder);
+            return KeyFactory.FromFile(files.PrivateKeyPemPath, requirePrivate: true, use: "enc", algorithm: "RSA-OAEP-256");
         }
 
         /// <summary>The key files for <paramref name="name"/> (eSignet: the Client ID; PMS: the client name), and whether they exist.</summary>

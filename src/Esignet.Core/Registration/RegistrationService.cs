@@ -284,23 +284,12 @@ namespace Esignet.Core.Registration
             return options.KeyPool?.Take() ?? KeyFactory.Generate(options.KeySpec);
         }
 
-        /// <summary>
-        /// An encryption key for a definition without one: the files beside its signing key's (<c>&lt;base&gt;.enc.*</c>),
-        /// reused when an earlier run wrote them, else a new RSA key for RSA-OAEP-256 (the alg eSignet's own Postman and
-        /// api-test use for encPublicKey: esignet-api.md §3.4), written by ExecuteAsync.
-        /// </summary>
+        /// <summary>An encryption key for a definition without one, beside its signing key's files (see <see cref="ClientKeyFiles.EncryptionKey"/>).</summary>
         private JwkKeyPair ProvideEncryptionKey(ClientDefinition d, IClientManagementApi api, RegistrationOptions options, out KeyFileSet files, out bool isNew)
         {
             string directory = options.KeyDirectory ?? Path.GetFullPath("keys");
             KeyFileSet signing = ClientKeyFiles.Locate(directory, api.KeyFileOwner(d), options.AllowSharedKeyDirectory, _context.Ledger, byClientName: api.ClientIdFromKey, out _);
-            files = ClientKeyFiles.EncryptionFiles(signing, options.AllowSharedKeyDirectory, out bool exists);
-            isNew = !exists;
-            if (exists)
-            {
-                return KeyFactory.FromFile(files.PrivateKeyPemPath, requirePrivate: true, use: "enc", algorithm: "RSA-OAEP-256");
-            }
-
-            return KeyFactory.Generate(new KeySpec { Kind = KeyKind.RSA, Use = KeyUse.Enc, Algorithm = "RSA-OAEP-256" });
+            return ClientKeyFiles.EncryptionKey(signing, options.AllowSharedKeyDirectory, out files, out isNew);
         }
 
         /// <summary>A slot to talk to the server in (see <see cref="SendGate"/>); without a gate, at once.</summary>
