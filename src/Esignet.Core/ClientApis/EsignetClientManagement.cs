@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Esignet.Core.Auth;
 using Esignet.Core.Clients;
 using Esignet.Core.Connection;
 using Esignet.Core.Definitions;
@@ -11,6 +13,7 @@ using Esignet.Core.Keys;
 using Esignet.Core.Ledger;
 using Esignet.Core.Registration;
 using Esignet.Core.Servers;
+using Esignet.Core.Transport;
 using Esignet.Core.Versions;
 
 namespace Esignet.Core.ClientApis
@@ -19,54 +22,66 @@ namespace Esignet.Core.ClientApis
     /// eSignet's client-management API (esignet-api.md §1): the caller names the client; there is no read endpoint
     /// (§1.3), so what the module knows of a client is what its ledger recorded (design.md decision 4).
     /// </summary>
-    internal sealed class EsignetClientManagement : IClientManagementApi
+    internal sealed class EsignetClientManagement : ClientManagementApi
     {
-        private readonly EsignetContext _context;
-        private readonly EsignetApiClient _client;
-
-        public EsignetClientManagement(EsignetContext context, EsignetApiClient client, string server)
+        /// <summary>Under /v1/esignet/; the token travels as a bearer header.</summary>
+        public EsignetClientManagement(EsignetContext context, Uri serverUri, EsignetVersion line, HttpTransport transport)
+            : base(context, serverUri, "/v1/esignet/", transport, TokenPlacement.BearerHeader)
         {
-            _context = context;
-            _client = client;
-            Server = server;
+            Line = line;
         }
 
-        public ClientApi Kind => ClientApi.Esignet;
+        public override ClientApi Kind => ClientApi.Esignet;
 
-        public string Server { get; }
+        private EsignetVersion Line { get; }
 
-        private EsignetVersion Line => _client.Version;
+        /// <summary>The path after /v1/esignet/ for an endpoint kind.</summary>
+        public static string PathOf(ClientEndpointKind kind)
+        {
+            switch (kind)
+            {
+                case ClientEndpointKind.OidcClient: return "client-mgmt/oidc-client";
+                case ClientEndpointKind.OAuthClient: return "client-mgmt/oauth-client";
+                case ClientEndpointKind.Client: return "client-mgmt/client";
+                default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an eSignet endpoint");
+            }
+        }
 
-        private RegistrationLedger Ledger => _context.Ledger;
+        public override ClientEndpointKind ChooseEndpoint(ClientDefinition d) => EndpointChooser.ForEsignet(d, Line);
 
-        public ValidationRules Rules => _context.RulesFor(ClientApi.Esignet);
-
-        public ClientDefinition WithDefaults(ClientDefinition d) => DefinitionDefaults.Apply(d, ClientApi.Esignet);
-
-        public ClientEndpointKind ChooseEndpoint(ClientDefinition d) => EndpointChooser.ForEsignet(d, Line);
-
-        public string KeyFileOwner(ClientDefinition d)
+        public override string KeyFileOwner(ClientDefinition d)
         {
             return string.IsNullOrWhiteSpace(d.ClientId) ? throw new EsignetException("invalid_client_id", EsignetErrorKind.InvalidData,
                 "clientId is empty, so no key file name can be made for it. Nothing was written or sent.") { TargetObject = d } : d.ClientId!;
         }
 
-        public bool ClientIdFromKey => false;
+        public override bool ClientIdFromKey => false;
 
-        public string PredictClientId(ClientDefinition d) => d.ClientId!;
+        public override string PredictClientId(ClientDefinition d) => d.ClientId!;
 
-        public ClientRequest CreateRequest(ClientDefinition d, ClientEndpointKind kind) => _client.CreateRequest(d, kind);
+        public override ClientRequest CreateRequest(ClientDefinition d, ClientEndpointKind kind)
+            => Request(HttpMethod.Post, PathOf(kind), () => EsignetRequestBuilder.Create(d, kind), ScopeCheck.Create);
 
-        public ClientRequest? CompletionRequest(string clientId, ClientDefinition d)
-            => d.EncPublicKey == null ? null : _client.PatchRequest(clientId, new ClientChanges { EncPublicKey = d.EncPublicKey });
+        public override ClientRequest? CompletionRequest(string clientId, ClientDefinition d)
+            => d.EncPublicKey == null ? null : PatchRequest(clientId, new ClientChanges { EncPublicKey = d.EncPublicKey });
 
-        public ClientRequest ReplaceRequest(string clientId, ClientDefinition d, ClientEndpointKind kind) => _client.UpdateRequest(clientId, d, kind);
+        /// <summary>PUT: replaces every field (esignet-api.md §2.4).</summary>
+        public override ClientRequest ReplaceRequest(string clientId, ClientDefinition d, ClientEndpointKind kind)
+            => Request(HttpMethod.Put, PathOf(kind) + "/" + Uri.EscapeDataString(clientId), () => EsignetRequestBuilder.Update(d, kind), ScopeCheck.Update);
 
-        public Task<ClientResponse> SendAsync(ClientRequest request, CancellationToken cancel) => _client.SendAsync(request, cancel);
+        /// <summary>PATCH (1.8+): only the patch's non-null members (esignet-api.md §2.7).</summary>
+        private ClientRequest PatchRequest(string clientId, ClientChanges patch)
+            => Request(new HttpMethod("PATCH"), "client-mgmt/client/" + Uri.EscapeDataString(clientId), () => EsignetRequestBuilder.Patch(patch), ScopeCheck.Update);
 
-        public void BeforeNewKeyFiles() => Auth.ScopeCheck.RequireCreate(_context);
+        public override async Task<ClientResponse> SendAsync(ClientRequest request, CancellationToken cancel)
+        {
+            TransportResponse r = await Caller.SendAsync(request.Method, request.Uri, request.Render, cancel, request.RequiredScope).ConfigureAwait(false);
+            return EsignetEnvelope.Read(r, request.Endpoint, Caller.ClockSkew);
+        }
 
-        public LedgerEntry? FindRegistration(string predictedClientId, JwkKeyPair key) => Ledger.Find(Server, predictedClientId);
+        public override void BeforeNewKeyFiles() => ScopeCheck.RequireCreate(Context);
+
+        public override LedgerEntry? FindRegistration(string predictedClientId, JwkKeyPair key) => Ledger.Find(Server, predictedClientId);
 
         /// <summary>
         /// duplicate_client_id, or duplicate_public_key: two creates of the same row at once (the same CSV in two
@@ -74,7 +89,7 @@ namespace Esignet.Core.ClientApis
         /// reports as duplicate_public_key (DataIntegrityViolationException, ClientManagementServiceImpl.java@v1.7.1
         /// and @v1.8.0; esignet-api.md §2.8). Whether it is our own is decided by FindOwnCreateAsync, by key.
         /// </summary>
-        public bool IsDuplicate(ServerErrorException e) => e.ErrorCode == "duplicate_client_id" || e.ErrorCode == "duplicate_public_key";
+        public override bool IsDuplicate(ServerErrorException e) => e.ErrorCode == "duplicate_client_id" || e.ErrorCode == "duplicate_public_key";
 
         /// <summary>
         /// Our own create, whose answer was lost: an earlier attempt of this request (the connection dropped after eSignet
@@ -82,7 +97,7 @@ namespace Esignet.Core.ClientApis
         /// create with this key (same CSV twice at once), recorded once its answer came. eSignet cannot be read back, so
         /// this evidence is the best there is.
         /// </summary>
-        public async Task<ClientResponse?> FindOwnCreateAsync(ServerErrorException refusal, string clientId, JwkKeyPair key, LedgerEntry? known, CancellationToken cancel)
+        public override async Task<ClientResponse?> FindOwnCreateAsync(ServerErrorException refusal, string clientId, JwkKeyPair key, LedgerEntry? known, CancellationToken cancel)
         {
             bool ours = refusal.AfterLostAnswer || known != null && known.Outcome == "Pending" && known.KeyThumbprint == key.Thumbprint
                 || await RegisteredWithKeyAsync(clientId, key, cancel).ConfigureAwait(false);
@@ -113,7 +128,7 @@ namespace Esignet.Core.ClientApis
             }
         }
 
-        public string ExplainIdDifference(string predicted, string answered, JwkKeyPair key)
+        public override string ExplainIdDifference(string predicted, string answered, JwkKeyPair key)
             => $"eSignet answered Client ID '{answered}' for the requested '{predicted}'. The module reports and records the server's ID.";
 
         /// <summary>
@@ -121,7 +136,7 @@ namespace Esignet.Core.ClientApis
         /// (and, on the wrong endpoint, drops the language map or the additionalConfig: esignet-api.md §2.4), so it is
         /// built from the ledger's state merged with the changes and refused when the ledger does not know the client.
         /// </summary>
-        public Task<PreparedUpdate> PrepareUpdateAsync(string clientId, ClientChanges changes, CancellationToken cancel)
+        public override Task<PreparedUpdate> PrepareUpdateAsync(string clientId, ClientChanges changes, CancellationToken cancel)
         {
             LedgerEntry? known = Ledger.Find(Server, clientId);
             if (known != null && (!ClientQueryService.IsRegistered(known) || known.Api != nameof(ClientApi.Esignet))) known = null;
@@ -131,7 +146,7 @@ namespace Esignet.Core.ClientApis
             {
                 throw new EsignetException("ClientStateUnknown", EsignetErrorKind.ObjectNotFound,
                     $"eSignet {Line} can only replace a client as a whole (PUT), and eSignet cannot be asked for a client's current state. " +
-                    $"The ledger ({_context.LedgerPath}) has no registration of '{clientId}' on {Server}, so the module would have to guess every other field. " +
+                    $"The ledger ({Context.LedgerPath}) has no registration of '{clientId}' on {Server}, so the module would have to guess every other field. " +
                     "Register it with this module, use the ledger of the machine that did, or connect to eSignet 1.8+ (PATCH).") { TargetObject = clientId };
             }
 
@@ -140,7 +155,7 @@ namespace Esignet.Core.ClientApis
             if (!Line.HasPatch)
             {
                 ClientEndpointKind kind = ChooseEndpoint(merged!);
-                return Task.FromResult(new PreparedUpdate(ClientApi.Esignet, Server, clientId, _client.UpdateRequest(clientId, merged!, kind), "Ledger", merged, known));
+                return Task.FromResult(new PreparedUpdate(ClientApi.Esignet, Server, clientId, ReplaceRequest(clientId, merged!, kind), "Ledger", merged, known));
             }
 
             ClientChanges patch = changes;
@@ -152,12 +167,12 @@ namespace Esignet.Core.ClientApis
                 patch = changes with
                 {
                     ClientName = merged?.ClientName ?? throw new EsignetException("ClientNameRequired", EsignetErrorKind.InvalidArgument,
-                        $"eSignet {Line} keeps a client's display name on a change of clientNameLangMap only when clientName is sent with it, and the ledger ({_context.LedgerPath}) " +
+                        $"eSignet {Line} keeps a client's display name on a change of clientNameLangMap only when clientName is sent with it, and the ledger ({Context.LedgerPath}) " +
                         $"does not know the current name of '{clientId}'. Give -ClientName with the name the client should keep.") { TargetObject = clientId },
                 };
             }
 
-            return Task.FromResult(new PreparedUpdate(ClientApi.Esignet, Server, clientId, _client.PatchRequest(clientId, patch), merged == null ? "None" : "Ledger", merged, known));
+            return Task.FromResult(new PreparedUpdate(ClientApi.Esignet, Server, clientId, PatchRequest(clientId, patch), merged == null ? "None" : "Ledger", merged, known));
         }
 
         private void Validate(ClientDefinition merged, ClientChanges changes, bool partial)
@@ -170,7 +185,7 @@ namespace Esignet.Core.ClientApis
             if (errors.Count > 0) throw new ValidationFailedException(errors);
         }
 
-        public Task<ClientRecord> StateAfterUpdateAsync(PreparedUpdate update, ClientResponse answer, CancellationToken cancel)
+        public override Task<ClientRecord> StateAfterUpdateAsync(PreparedUpdate update, ClientResponse answer, CancellationToken cancel)
         {
             LedgerEntry? now = Ledger.Find(Server, update.ClientId);
             return Task.FromResult(now != null && update.Merged != null
@@ -178,20 +193,14 @@ namespace Esignet.Core.ClientApis
                 : new ClientRecord { ClientId = update.ClientId, Status = answer.Status, Source = "Server", Api = nameof(ClientApi.Esignet), Server = Server });
         }
 
-        public Task<ClientRecord?> GetAsync(string clientId, CancellationToken cancel)
-        {
-            LedgerEntry? entry = Ledger.Find(Server, clientId);
-            return Task.FromResult(entry == null || !IsOurs(entry) ? null : ClientRecords.FromLedger(entry));
-        }
+        public override Task<ClientRecord?> GetAsync(string clientId, CancellationToken cancel)
+            => Task.FromResult(Ledger.Find(Server, clientId) is LedgerEntry entry && IsRecorded(entry) ? ClientRecords.FromLedger(entry) : null);
 
-        public Task<IReadOnlyList<ClientRecord>> ListAsync(CancellationToken cancel)
-            => Task.FromResult<IReadOnlyList<ClientRecord>>(Ledger.All(Server).Where(IsOurs).Select(ClientRecords.FromLedger).ToList());
+        public override Task<IReadOnlyList<ClientRecord>> ListAsync(CancellationToken cancel)
+            => Task.FromResult<IReadOnlyList<ClientRecord>>(Recorded().Select(ClientRecords.FromLedger).ToList());
 
-        public string NotFoundMessage(string clientId)
-            => $"Client '{clientId}' was not found: eSignet cannot be asked for clients, and the ledger ({_context.LedgerPath}) has no registration of it on {Server}.";
-
-        /// <summary>Registered through eSignet (eSignet and PMS may share a base address behind one ingress).</summary>
-        private static bool IsOurs(LedgerEntry e) => ClientQueryService.IsRegistered(e) && string.Equals(e.Api, nameof(ClientApi.Esignet), StringComparison.OrdinalIgnoreCase);
+        public override string NotFoundMessage(string clientId)
+            => $"Client '{clientId}' was not found: eSignet cannot be asked for clients, and the ledger ({Context.LedgerPath}) has no registration of it on {Server}.";
 
         private static ClientDefinition FromLedger(LedgerEntry e)
         {

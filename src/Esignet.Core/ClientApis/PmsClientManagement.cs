@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Esignet.Core.Clients;
@@ -11,6 +13,7 @@ using Esignet.Core.Keys;
 using Esignet.Core.Ledger;
 using Esignet.Core.Registration;
 using Esignet.Core.Servers;
+using Esignet.Core.Transport;
 using Esignet.Core.Versions;
 
 namespace Esignet.Core.ClientApis
@@ -19,78 +22,75 @@ namespace Esignet.Core.ClientApis
     /// MOSIP Partner Management's OIDC client API (pms-api.md §3): PMS derives the Client ID from the public key and
     /// answers reads, so the server, not the ledger, is the source of a client's state.
     /// </summary>
-    internal sealed class PmsClientManagement : IClientManagementApi
+    internal sealed class PmsClientManagement : ClientManagementApi
     {
-        private readonly EsignetContext _context;
-        private readonly PmsApiClient _client;
-
-        public PmsClientManagement(EsignetContext context, PmsApiClient client, string server)
+        /// <summary>Under /v1/partnermanager/; the token travels in the Authorization cookie (pms-api.md §9.1).</summary>
+        public PmsClientManagement(EsignetContext context, Uri pmsUri, PmsVersion line, HttpTransport transport)
+            : base(context, pmsUri, "/v1/partnermanager/", transport, TokenPlacement.AuthorizationCookie)
         {
-            _context = context;
-            _client = client;
-            Server = server;
+            Line = line;
         }
 
-        public ClientApi Kind => ClientApi.Pms;
+        public override ClientApi Kind => ClientApi.Pms;
 
-        public string Server { get; }
+        private PmsVersion Line { get; }
 
-        private PmsVersion Line => _client.Version;
+        /// <summary>The path after /v1/partnermanager/ for an endpoint kind: oauth/client from 1.2.2, oidc/client on every line.</summary>
+        public static string PathOf(ClientEndpointKind kind) => kind == ClientEndpointKind.PmsOAuthClient ? "oauth/client" : "oidc/client";
 
-        private RegistrationLedger Ledger => _context.Ledger;
+        public override ClientEndpointKind ChooseEndpoint(ClientDefinition d) => EndpointChooser.ForPms(d, Line);
 
-        public ValidationRules Rules => _context.RulesFor(ClientApi.Pms);
-
-        public ClientDefinition WithDefaults(ClientDefinition d) => DefinitionDefaults.Apply(d, ClientApi.Pms);
-
-        public ClientEndpointKind ChooseEndpoint(ClientDefinition d) => EndpointChooser.ForPms(d, Line);
-
-        public string KeyFileOwner(ClientDefinition d)
+        public override string KeyFileOwner(ClientDefinition d)
         {
             return string.IsNullOrWhiteSpace(d.ClientName) ? throw new EsignetException("PMS_COR_001", EsignetErrorKind.InvalidData,
                 "name is empty, so no key file name can be made for it. Nothing was written or sent.") { TargetObject = d } : d.ClientName!;
         }
 
-        public bool ClientIdFromKey => true;
+        public override bool ClientIdFromKey => true;
 
-        public string PredictClientId(ClientDefinition d) => PmsClientId.Compute(d.PublicKey!, Line);
+        public override string PredictClientId(ClientDefinition d) => PmsClientId.Compute(d.PublicKey!, Line);
 
-        public ClientRequest CreateRequest(ClientDefinition d, ClientEndpointKind kind) => _client.CreateRequest(d, kind);
+        public override ClientRequest CreateRequest(ClientDefinition d, ClientEndpointKind kind)
+            => Request(HttpMethod.Post, PathOf(kind), () => PmsRequestBuilder.Create(d, kind));
 
         /// <summary>PMS has no field a create cannot carry (an encryption key is refused offline).</summary>
-        public ClientRequest? CompletionRequest(string clientId, ClientDefinition d) => null;
+        public override ClientRequest? CompletionRequest(string clientId, ClientDefinition d) => null;
 
-        public ClientRequest ReplaceRequest(string clientId, ClientDefinition d, ClientEndpointKind kind) => _client.UpdateRequest(clientId, d, kind);
+        /// <summary>PUT: the full state after the change (pms-api.md §4.3/4.4).</summary>
+        public override ClientRequest ReplaceRequest(string clientId, ClientDefinition d, ClientEndpointKind kind)
+            => Request(HttpMethod.Put, PathOf(kind) + "/" + Uri.EscapeDataString(clientId), () => PmsRequestBuilder.Update(d, kind));
 
-        public Task<ClientResponse> SendAsync(ClientRequest request, CancellationToken cancel) => _client.SendAsync(request, cancel);
-
-        public void BeforeNewKeyFiles()
+        public override async Task<ClientResponse> SendAsync(ClientRequest request, CancellationToken cancel)
         {
-            // PMS tokens carry roles, not scopes; a missing role is PMS's own error (pms-api.md §9).
+            TransportResponse r = await Caller.SendAsync(request.Method, request.Uri, request.Render, cancel).ConfigureAwait(false);
+            JsonElement response = PmsEnvelope.Read(r, request.Endpoint);
+            string clientId = JsonBody.String(response, "clientId")
+                ?? throw new ServerErrorException("UnexpectedResponse", "PMS answered without a clientId.", r.Status, request.Endpoint, EsignetErrorKind.ServerError);
+            return new ClientResponse(clientId, JsonBody.String(response, "status"));
         }
 
         /// <summary>The key finds the client whatever ID was predicted: the recorded ID is the one the server answered.</summary>
-        public LedgerEntry? FindRegistration(string predictedClientId, JwkKeyPair key)
+        public override LedgerEntry? FindRegistration(string predictedClientId, JwkKeyPair key)
             => Ledger.FindRegisteredKey(Server, key.Thumbprint) ?? Ledger.Find(Server, predictedClientId);
 
-        public bool IsDuplicate(ServerErrorException e) => e.ErrorCode == "PMS_IDP_001" || e.ErrorCode == "PMS_ESI_001";
+        public override bool IsDuplicate(ServerErrorException e) => e.ErrorCode == "PMS_IDP_001" || e.ErrorCode == "PMS_ESI_001";
 
         /// <summary>
         /// PMS derives the id from the key: "key exists" means this very key is registered. Confirmed by reading it, by
         /// the derivation of every line: the server may be on another line than the one configured.
         /// </summary>
-        public async Task<ClientResponse?> FindOwnCreateAsync(ServerErrorException refusal, string clientId, JwkKeyPair key, LedgerEntry? known, CancellationToken cancel)
+        public override async Task<ClientResponse?> FindOwnCreateAsync(ServerErrorException refusal, string clientId, JwkKeyPair key, LedgerEntry? known, CancellationToken cancel)
         {
             foreach (string candidate in PmsClientId.Candidates(key, Line))
             {
-                PmsClientDetails? existing = await _client.GetAsync(candidate, cancel).ConfigureAwait(false);
+                ClientRecord? existing = await ReadAsync(candidate, cancel).ConfigureAwait(false);
                 if (existing != null) return new ClientResponse(existing.ClientId, existing.Status);
             }
 
             return null;
         }
 
-        public string ExplainIdDifference(string predicted, string answered, JwkKeyPair key)
+        public override string ExplainIdDifference(string predicted, string answered, JwkKeyPair key)
         {
             string? line = null;
             foreach (PmsVersion candidate in new[] { PmsVersion.V120, PmsVersion.V122 })
@@ -99,22 +99,22 @@ namespace Esignet.Core.ClientApis
             }
 
             string cause = line != null
-                ? $"PMS derives Client IDs as release line {line} does, not as the configured {Line} ({_context.PmsVersionFoundBy}). Connect with -PmsVersion {line}, or without -PmsVersion to let the module find the line"
-                : $"PMS derived an ID that no release line the module knows would give this key (configured {Line}, {_context.PmsVersionFoundBy}); the server may run a patched build";
+                ? $"PMS derives Client IDs as release line {line} does, not as the configured {Line} ({Context.PmsVersionFoundBy}). Connect with -PmsVersion {line}, or without -PmsVersion to let the module find the line"
+                : $"PMS derived an ID that no release line the module knows would give this key (configured {Line}, {Context.PmsVersionFoundBy}); the server may run a patched build";
             return $"PMS answered Client ID '{answered}' where the module predicted '{predicted}'. The module uses and records the server's IDs (see PredictedClientId on each result). {cause}, so that predictions, and the recovery of lost answers, match this server.";
         }
 
         /// <summary>The server's own state (GET) merged with the changes, under PMS's PUT rules (pms-api.md §6).</summary>
-        public async Task<PreparedUpdate> PrepareUpdateAsync(string clientId, ClientChanges changes, CancellationToken cancel)
+        public override async Task<PreparedUpdate> PrepareUpdateAsync(string clientId, ClientChanges changes, CancellationToken cancel)
         {
-            PmsClientDetails current = await _client.GetAsync(clientId, cancel).ConfigureAwait(false)
+            ClientRecord current = await ReadAsync(clientId, cancel).ConfigureAwait(false)
                 ?? throw new EsignetException(Line.CodePrefix + "004", EsignetErrorKind.ObjectNotFound, $"PMS has no client '{clientId}'.") { TargetObject = clientId };
 
             // Values equal to the current ones are no change (a Get-EsignetClient record piped back in carries them).
             changes = changes with
             {
-                UserClaims = changes.UserClaims != null && changes.UserClaims.SequenceEqual(current.Claims) ? null : changes.UserClaims,
-                AuthContextRefs = changes.AuthContextRefs != null && changes.AuthContextRefs.SequenceEqual(current.AcrValues) ? null : changes.AuthContextRefs,
+                UserClaims = changes.UserClaims != null && changes.UserClaims.SequenceEqual(current.UserClaims) ? null : changes.UserClaims,
+                AuthContextRefs = changes.AuthContextRefs != null && changes.AuthContextRefs.SequenceEqual(current.AuthContextRefs) ? null : changes.AuthContextRefs,
             };
             if (changes.UserClaims != null || changes.AuthContextRefs != null || changes.AdditionalConfigJson != null)
             {
@@ -136,7 +136,7 @@ namespace Esignet.Core.ClientApis
                     $"PMS {Line} applies only the status when the status changes and silently ignores the other fields. Change the other fields first, then the status, in two calls.") { TargetObject = clientId };
             }
 
-            ClientDefinition stored = current.ToDefinition() with { Status = currentStatus };
+            ClientDefinition stored = StoredDefinition(current) with { Status = currentStatus };
             ClientDefinition merged = ClientMerge.Apply(stored, changes);
             List<ValidationIssue> errors = ClientMerge.Errors(merged, Rules, ChooseEndpoint(merged), changes, partial: stored.PublicKey == null);
             if (errors.Count > 0) throw new ValidationFailedException(errors);
@@ -149,35 +149,41 @@ namespace Esignet.Core.ClientApis
             }
 
             ClientEndpointKind kind = merged.ClientNameLangMap.Count > 0 && Line.HasOAuthClientEndpoint ? ClientEndpointKind.PmsOAuthClient : ClientEndpointKind.PmsOidcClient;
-            return new PreparedUpdate(ClientApi.Pms, Server, clientId, _client.UpdateRequest(clientId, merged, kind), "Server", merged, Ledger.Find(Server, clientId));
+            return new PreparedUpdate(ClientApi.Pms, Server, clientId, ReplaceRequest(clientId, merged, kind), "Server", merged, Ledger.Find(Server, clientId));
         }
 
-        public async Task<ClientRecord> StateAfterUpdateAsync(PreparedUpdate update, ClientResponse answer, CancellationToken cancel)
+        public override async Task<ClientRecord> StateAfterUpdateAsync(PreparedUpdate update, ClientResponse answer, CancellationToken cancel)
         {
             return await GetAsync(update.ClientId, cancel).ConfigureAwait(false)
                 ?? throw new EsignetException("ClientNotFound", EsignetErrorKind.ObjectNotFound, $"PMS accepted the update of '{update.ClientId}' but no longer finds the client.");
         }
 
-        public async Task<ClientRecord?> GetAsync(string clientId, CancellationToken cancel)
+        public override async Task<ClientRecord?> GetAsync(string clientId, CancellationToken cancel)
         {
-            PmsClientDetails? details = await _client.GetAsync(clientId, cancel).ConfigureAwait(false);
-            return details == null ? null : WithLocalKeyFiles(details);
+            ClientRecord? record = await ReadAsync(clientId, cancel).ConfigureAwait(false);
+            return record == null ? null : WithLocalKeyFiles(record);
         }
 
         /// <summary>
-        /// Every client: PMS's list (1.2.2+); on PMS 1.2.0/1.2.1, which cannot list, each client the ledger recorded
-        /// for this PMS, read back from PMS.
+        /// Every client: PMS's list (1.2.2+, unpaged); on PMS 1.2.0/1.2.1, which cannot list, each client the ledger
+        /// recorded for this PMS, read back from PMS.
         /// </summary>
-        public async Task<IReadOnlyList<ClientRecord>> ListAsync(CancellationToken cancel)
+        public override async Task<IReadOnlyList<ClientRecord>> ListAsync(CancellationToken cancel)
         {
+            var read = new List<ClientRecord>();
             if (Line.HasOAuthClientEndpoint)
             {
-                IReadOnlyList<PmsClientDetails> list = await _client.ListAsync(cancel).ConfigureAwait(false);
-                return list.Select(WithLocalKeyFiles).ToList();
+                Uri uri = ApiUri("oauth/client");
+                JsonElement response = PmsEnvelope.Read(await Caller.SendAsync(HttpMethod.Get, uri, null, cancel).ConfigureAwait(false), "GET " + uri.AbsolutePath);
+                if (response.ValueKind == JsonValueKind.Object && response.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.Array)
+                {
+                    read.AddRange(data.EnumerateArray().Select(item => WithLocalKeyFiles(ClientRecords.FromPmsListItem(item, Server))));
+                }
+
+                return read;
             }
 
-            var read = new List<ClientRecord>();
-            foreach (string id in Ledger.All(Server).Where(e => ClientQueryService.IsRegistered(e) && string.Equals(e.Api, nameof(ClientApi.Pms), StringComparison.OrdinalIgnoreCase)).Select(e => e.ClientId))
+            foreach (string id in Recorded().Select(e => e.ClientId))
             {
                 ClientRecord? one = await GetAsync(id, cancel).ConfigureAwait(false);
                 if (one != null) read.Add(one);
@@ -186,12 +192,43 @@ namespace Esignet.Core.ClientApis
             return read;
         }
 
-        public string NotFoundMessage(string clientId) => $"Client '{clientId}' was not found: PMS ({Server}) has no such client.";
+        public override string NotFoundMessage(string clientId) => $"Client '{clientId}' was not found: PMS ({Server}) has no such client.";
+
+        /// <summary>
+        /// Reads a client back; null when PMS says it does not exist (PMS_IDP_004 / PMS_ESI_004). The line's own path
+        /// first; when the server lacks it (a line other than the configured one), the other one: GET oidc/client/{id}
+        /// exists on every line, oauth/client/{id} from 1.2.2 (pms-api.md §3).
+        /// </summary>
+        private async Task<ClientRecord?> ReadAsync(string clientId, CancellationToken cancel)
+        {
+            ClientEndpointKind first = Line.HasOAuthClientEndpoint ? ClientEndpointKind.PmsOAuthClient : ClientEndpointKind.PmsOidcClient;
+            try
+            {
+                return await ReadAsync(first, clientId, cancel).ConfigureAwait(false);
+            }
+            catch (ServerErrorException e) when (e.ErrorId == "EndpointNotFound")
+            {
+                return await ReadAsync(first == ClientEndpointKind.PmsOidcClient ? ClientEndpointKind.PmsOAuthClient : ClientEndpointKind.PmsOidcClient, clientId, cancel).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<ClientRecord?> ReadAsync(ClientEndpointKind kind, string clientId, CancellationToken cancel)
+        {
+            Uri uri = ApiUri(PathOf(kind) + "/" + Uri.EscapeDataString(clientId));
+            TransportResponse r = await Caller.SendAsync(HttpMethod.Get, uri, null, cancel).ConfigureAwait(false);
+            try
+            {
+                return ClientRecords.FromPms(PmsEnvelope.Read(r, "GET " + uri.AbsolutePath), Server);
+            }
+            catch (ServerErrorException e) when (e.ErrorCode == "PMS_IDP_004" || e.ErrorCode == "PMS_ESI_004")
+            {
+                return null;
+            }
+        }
 
         /// <summary>The server does not know where the private key is; the ledger does.</summary>
-        private ClientRecord WithLocalKeyFiles(PmsClientDetails details)
+        private ClientRecord WithLocalKeyFiles(ClientRecord record)
         {
-            ClientRecord record = ClientRecords.FromPms(details, Server);
             LedgerEntry? local = Ledger.Find(Server, record.ClientId);
             if (local != null)
             {
@@ -204,5 +241,24 @@ namespace Esignet.Core.ClientApis
 
             return record;
         }
+
+        /// <summary>
+        /// The stored client as a definition, the base an update merges into. Claims and ACRs stay out: PMS derives
+        /// them from the partner's policy and its PUT has no such fields (pms-api.md §4.3).
+        /// </summary>
+        private static ClientDefinition StoredDefinition(ClientRecord r) => new ClientDefinition
+        {
+            ClientId = r.ClientId,
+            ClientName = r.ClientName,
+            LogoUri = r.LogoUri,
+            RedirectUris = r.RedirectUris.ToList(),
+            GrantTypes = r.GrantTypes.ToList(),
+            ClientAuthMethods = r.ClientAuthMethods.ToList(),
+            ClientNameLangMap = r.ClientNameLangMap?.ToDictionary(kv => kv.Key, kv => kv.Value) ?? new Dictionary<string, string>(),
+            PolicyId = r.PolicyId,
+            AuthPartnerId = r.RelyingPartyId,
+            Status = r.Status,
+            PublicKey = ClientRecords.TryKey(r.PublicJwk),
+        };
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Esignet.Core.Connection;
@@ -39,17 +40,7 @@ namespace Esignet.Core.Clients
         /// The Client IDs the ledger shows as registered through <paramref name="api"/> on this connection's server:
         /// instant and offline, for tab completion.
         /// </summary>
-        public IReadOnlyList<string> RecordedClientIds(ClientApi api)
-        {
-            string server = _context.ServerOf(api);
-            var ids = new List<string>();
-            foreach (LedgerEntry e in _context.Ledger.All(server))
-            {
-                if (IsRegistered(e) && string.Equals(e.Api, api.ToString(), System.StringComparison.OrdinalIgnoreCase)) ids.Add(e.ClientId);
-            }
-
-            return ids;
-        }
+        public IReadOnlyList<string> RecordedClientIds(ClientApi api) => _context.ClientApiFor(api).Recorded().Select(e => e.ClientId).ToList();
 
         /// <summary>Created, Exists and Updated entries describe a client on the server; Pending, Failed and Superseded may not.</summary>
         internal static bool IsRegistered(LedgerEntry e) => e.Outcome == "Created" || e.Outcome == "Exists" || e.Outcome == "Updated";

@@ -43,44 +43,46 @@ namespace Esignet.Core.Clients
             };
         }
 
-        public static ClientRecord FromPms(PmsClientDetails p, string server)
+        /// <summary>A client as PMS's GET oidc/client/{id} or oauth/client/{id} reports it (pms-api.md §4.6).</summary>
+        public static ClientRecord FromPms(JsonElement e, string server)
         {
-            SplitName(p.Name, out string? name, out Dictionary<string, string>? map);
-            var record = new ClientRecord
+            ClientRecord record = FromPms(server, JsonBody.String(e, "id"), JsonBody.String(e, "name"), JsonBody.String(e, "relyingPartyId"), JsonBody.String(e, "policyName"), JsonBody.String(e, "status"));
+            record.PolicyId = JsonBody.String(e, "policyId");
+            record.LogoUri = JsonBody.String(e, "logoUri");
+            record.RedirectUris = JsonBody.Strings(e, "redirectUris");
+            record.GrantTypes = JsonBody.Strings(e, "grantTypes");
+            record.ClientAuthMethods = JsonBody.Strings(e, "clientAuthMethods");
+            record.UserClaims = JsonBody.Strings(e, "claims");
+            record.AuthContextRefs = JsonBody.Strings(e, "acrValues");
+            record.PublicJwk = JsonBody.String(e, "publicKey"); // PMS returns the stored JWK as a JSON string
+            if (TryKey(record.PublicJwk) is JwkKeyPair key)
             {
-                ClientId = p.ClientId,
-                ClientName = name,
-                ClientNameLangMap = map,
-                Status = p.Status,
-                Source = "Server",
-                Api = "Pms",
-                Server = server,
-                RelyingPartyId = p.RelyingPartyId,
-                PolicyId = p.PolicyId,
-                PolicyName = p.PolicyName,
-                LogoUri = p.LogoUri,
-                RedirectUris = p.RedirectUris,
-                GrantTypes = p.GrantTypes,
-                ClientAuthMethods = p.ClientAuthMethods,
-                UserClaims = p.Claims,
-                AuthContextRefs = p.AcrValues,
-                PublicJwk = p.PublicKey,
-            };
-            if (!string.IsNullOrEmpty(p.PublicKey))
-            {
-                try
-                {
-                    JwkKeyPair key = KeyFactory.FromJwk(p.PublicKey!);
-                    record.KeyId = key.KeyId;
-                    record.KeyThumbprint = key.Thumbprint;
-                }
-                catch (Errors.EsignetException)
-                {
-                    // A stored key the module cannot read is still worth showing as text.
-                }
+                record.KeyId = key.KeyId;
+                record.KeyThumbprint = key.Thumbprint;
             }
 
             return record;
+        }
+
+        /// <summary>A client as an item of PMS 1.2.2's list (GET oauth/client) reports it: a summary.</summary>
+        public static ClientRecord FromPmsListItem(JsonElement e, string server)
+            => FromPms(server, JsonBody.String(e, "clientId"), JsonBody.String(e, "clientName"), JsonBody.String(e, "partnerId"), JsonBody.String(e, "policyName"), JsonBody.String(e, "status"));
+
+        private static ClientRecord FromPms(string server, string? clientId, string? storedName, string? relyingPartyId, string? policyName, string? status)
+        {
+            SplitName(storedName, out string? name, out Dictionary<string, string>? map);
+            return new ClientRecord
+            {
+                ClientId = clientId ?? string.Empty,
+                ClientName = name,
+                ClientNameLangMap = map,
+                Status = status,
+                Source = "Server",
+                Api = "Pms",
+                Server = server,
+                RelyingPartyId = relyingPartyId,
+                PolicyName = policyName,
+            };
         }
 
         /// <summary>A stored JWK as a key, or null when it is missing or the module cannot read it.</summary>

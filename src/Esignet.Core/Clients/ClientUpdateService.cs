@@ -14,7 +14,7 @@ namespace Esignet.Core.Clients
 {
     /// <summary>
     /// Changes registered clients (Set-EsignetClient). Where the current state comes from and which request carries the
-    /// change is the API's business (<see cref="IClientManagementApi.PrepareUpdateAsync"/>: eSignet's ledger merge with
+    /// change is the API's business (<see cref="ClientManagementApi.PrepareUpdateAsync"/>: eSignet's ledger merge with
     /// PUT or 1.8's PATCH, PMS's read-merge under its status rules); this service checks the request, sends it, and
     /// records the new state.
     /// </summary>
@@ -62,7 +62,7 @@ namespace Esignet.Core.Clients
         /// <summary>Sends the update, records it in the ledger, and returns the client's new state.</summary>
         public async Task<ClientRecord> ExecuteAsync(PreparedUpdate p, CancellationToken cancel)
         {
-            IClientManagementApi api = _context.ClientApiFor(p.Api);
+            ClientManagementApi api = _context.ClientApiFor(p.Api);
             if (p.NewEncryptionKey is NewKey k)
             {
                 // Owner-only and on disk before the server has the public part: a key eSignet encrypts to is never lost.

@@ -62,17 +62,14 @@ namespace Esignet.Core.Connection
             (_esignet, _pms) = MakeClientApis(transport);
         }
 
-        private readonly IClientManagementApi? _esignet;
-        private readonly IClientManagementApi? _pms;
+        private readonly ClientManagementApi? _esignet;
+        private readonly ClientManagementApi? _pms;
 
-        private (IClientManagementApi?, IClientManagementApi?) MakeClientApis(HttpTransport transport)
+        private (ClientManagementApi?, ClientManagementApi?) MakeClientApis(HttpTransport transport)
         {
-            return (EsignetUri == null ? null : new EsignetClientManagement(this, new EsignetApiClient(EsignetUri, ServerVersion, transport, Tokens), Base(EsignetUri)),
-                PmsUri == null ? null : new PmsClientManagement(this, new PmsApiClient(PmsUri, PmsLine, transport, Tokens), Base(PmsUri)));
+            return (EsignetUri == null ? null : new EsignetClientManagement(this, EsignetUri, ServerVersion, transport),
+                PmsUri == null ? null : new PmsClientManagement(this, PmsUri, PmsLine, transport));
         }
-
-        /// <summary>The base address as the ledger keys it.</summary>
-        private static string Base(Uri uri) => uri.ToString().TrimEnd('/');
 
         public Uri? EsignetUri { get; }
 
@@ -139,10 +136,10 @@ namespace Esignet.Core.Connection
         }
 
         /// <summary>The client-management API of this connection's eSignet or PMS; a clear error when it has no such server.</summary>
-        internal IClientManagementApi ClientApiFor(ClientApi api)
+        internal ClientManagementApi ClientApiFor(ClientApi api)
         {
             // The one place the API kind picks an implementation.
-            IClientManagementApi? found = api == ClientApi.Pms ? _pms : _esignet;
+            ClientManagementApi? found = api == ClientApi.Pms ? _pms : _esignet;
             return found ?? throw new Errors.EsignetException("ApiNotConnected", Errors.EsignetErrorKind.InvalidOperation,
                 api == ClientApi.Pms
                     ? "This connection has no PMS. Connect with -PmsUri, or use -Api Esignet."

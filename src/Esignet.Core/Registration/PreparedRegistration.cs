@@ -13,7 +13,7 @@ namespace Esignet.Core.Registration
     /// </summary>
     public sealed class PreparedRegistration
     {
-        internal PreparedRegistration(IClientManagementApi serverApi, ClientDefinition definition, ClientEndpointKind endpointKind, string clientId,
+        internal PreparedRegistration(ClientManagementApi serverApi, ClientDefinition definition, ClientEndpointKind endpointKind, string clientId,
             ClientRequest request, KeyFileSet? newKeyFiles, IReadOnlyList<ValidationIssue> warnings)
         {
             ServerApi = serverApi;
@@ -71,6 +71,6 @@ namespace Esignet.Core.Registration
         /// </summary>
         internal string CreatedHash { get; }
 
-        internal IClientManagementApi ServerApi { get; }
+        internal ClientManagementApi ServerApi { get; }
     }
 }

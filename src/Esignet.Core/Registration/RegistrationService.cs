@@ -44,7 +44,7 @@ namespace Esignet.Core.Registration
         /// </summary>
         public PreparedRegistration Prepare(ClientDefinition input, RegistrationOptions options)
         {
-            IClientManagementApi api = _context.ClientApiFor(options.Api);
+            ClientManagementApi api = _context.ClientApiFor(options.Api);
             ClientDefinition d = api.WithDefaults(input);
             ClientEndpointKind endpoint = api.ChooseEndpoint(d);
 
@@ -86,7 +86,7 @@ namespace Esignet.Core.Registration
         /// </summary>
         public async Task<RegistrationResult> ExecuteAsync(PreparedRegistration p, RegistrationOptions options, CancellationToken cancel)
         {
-            IClientManagementApi api = p.ServerApi;
+            ClientManagementApi api = p.ServerApi;
             ClientDefinition d = p.Definition;
             JwkKeyPair key = d.PublicKey!;
             if (p.NewKeyFiles != null)
@@ -208,7 +208,7 @@ namespace Esignet.Core.Registration
         /// definition. When it fails, the client stays recorded as created without it, the error says so, and a rerun
         /// sends only this request (<see cref="ExpectedAction.Complete"/>).
         /// </summary>
-        private async Task CompleteAsync(IClientManagementApi api, RegistrationResult result, ClientDefinition d, string hash, CancellationToken cancel)
+        private async Task CompleteAsync(ClientManagementApi api, RegistrationResult result, ClientDefinition d, string hash, CancellationToken cancel)
         {
             ClientRequest? completion = api.CompletionRequest(result.ClientId, d);
             if (completion == null)
@@ -246,7 +246,7 @@ namespace Esignet.Core.Registration
         /// the prediction, the Pending entry written under the predicted ID is closed as Superseded, so nothing points
         /// at a client that does not exist, and the difference is explained once.
         /// </summary>
-        private void AdoptAnsweredId(IClientManagementApi api, RegistrationResult result, ClientDefinition d, string hash, string? answered, JwkKeyPair key)
+        private void AdoptAnsweredId(ClientManagementApi api, RegistrationResult result, ClientDefinition d, string hash, string? answered, JwkKeyPair key)
         {
             if (string.IsNullOrEmpty(answered) || answered == result.ClientId)
             {
@@ -269,7 +269,7 @@ namespace Esignet.Core.Registration
         /// A key for a definition without one: reused when an earlier run already wrote it (so a retried or
         /// resumed run registers the same key), else generated and written owner-only before any request.
         /// </summary>
-        private JwkKeyPair ProvideKey(ClientDefinition d, IClientManagementApi api, RegistrationOptions options, out KeyFileSet? newFiles)
+        private JwkKeyPair ProvideKey(ClientDefinition d, ClientManagementApi api, RegistrationOptions options, out KeyFileSet? newFiles)
         {
             newFiles = null;
             string name = api.KeyFileOwner(d);
@@ -285,7 +285,7 @@ namespace Esignet.Core.Registration
         }
 
         /// <summary>An encryption key for a definition without one, beside its signing key's files (see <see cref="ClientKeyFiles.EncryptionKey"/>).</summary>
-        private JwkKeyPair ProvideEncryptionKey(ClientDefinition d, IClientManagementApi api, RegistrationOptions options, out KeyFileSet files, out bool isNew)
+        private JwkKeyPair ProvideEncryptionKey(ClientDefinition d, ClientManagementApi api, RegistrationOptions options, out KeyFileSet files, out bool isNew)
         {
             string directory = options.KeyDirectory ?? Path.GetFullPath("keys");
             KeyFileSet signing = ClientKeyFiles.Locate(directory, api.KeyFileOwner(d), options.AllowSharedKeyDirectory, _context.Ledger, byClientName: api.ClientIdFromKey, out _);

@@ -4,14 +4,14 @@ using Esignet.Core.Definitions;
 namespace Esignet.Core.Servers
 {
     /// <summary>
-    /// Request bodies for eSignet, with exactly the members each endpoint's DTO declares: an extra member is
-    /// rejected as unknown_error by the server's Jackson settings (esignet-api.md §2.9).
+    /// Request bodies for eSignet (in <see cref="EsignetEnvelope"/>), with exactly the members each endpoint's DTO
+    /// declares: an extra member is rejected as unknown_error by the server's Jackson settings (esignet-api.md §2.9).
     /// </summary>
     internal static class EsignetRequestBuilder
     {
         public static string Create(ClientDefinition d, ClientEndpointKind kind)
         {
-            return Wrapped(w =>
+            return EsignetEnvelope.Wrap(w =>
             {
                 w.WriteString("clientId", d.ClientId);
                 w.WriteString("clientName", d.ClientName);
@@ -29,7 +29,7 @@ namespace Esignet.Core.Servers
 
         public static string Update(ClientDefinition d, ClientEndpointKind kind)
         {
-            return Wrapped(w =>
+            return EsignetEnvelope.Wrap(w =>
             {
                 w.WriteString("logoUri", d.LogoUri);
                 JsonBody.List(w, "redirectUris", d.RedirectUris);
@@ -45,7 +45,7 @@ namespace Esignet.Core.Servers
 
         public static string Patch(Registration.ClientChanges p)
         {
-            return Wrapped(w =>
+            return EsignetEnvelope.Wrap(w =>
             {
                 if (p.LogoUri != null) w.WriteString("logoUri", p.LogoUri);
                 if (p.RedirectUris != null) JsonBody.List(w, "redirectUris", p.RedirectUris);
@@ -79,18 +79,5 @@ namespace Esignet.Core.Servers
 
         /// <summary>The public JWK only: built from the key's public members, so a private member can never be sent.</summary>
         private static void WritePublicKey(Utf8JsonWriter w, string name, string publicJwk) => JsonBody.Raw(w, name, publicJwk);
-
-        private static string Wrapped(System.Action<Utf8JsonWriter> request)
-        {
-            return JsonBody.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("requestTime", JsonBody.Now());
-                w.WriteStartObject("request");
-                request(w);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            });
-        }
     }
 }

@@ -35,11 +35,8 @@ namespace Esignet.Core.Servers
         {
             CsrfToken? csrf = await GetCsrfAsync(cancel).ConfigureAwait(false);
             // Made per attempt: the requestTime must be fresh on a retry (esignet-api.md §1.4).
-            Func<string> body = () => JsonBody.Write(w =>
+            Func<string> body = () => EsignetEnvelope.Wrap(w =>
             {
-                w.WriteStartObject();
-                w.WriteString("requestTime", JsonBody.Now());
-                w.WriteStartObject("request");
                 w.WriteString("clientId", clientId);
                 w.WriteString("scope", "openid");
                 w.WriteString("responseType", "code");
@@ -64,8 +61,6 @@ namespace Esignet.Core.Servers
                 w.WriteString("state", Random());
                 w.WriteString("claimsLocales", "en");
                 w.WriteString("uiLocales", "en");
-                w.WriteEndObject();
-                w.WriteEndObject();
             });
 
             var uri = new Uri(_base, "authorization/oauth-details");
@@ -122,19 +117,9 @@ namespace Esignet.Core.Servers
             return new CsrfToken(cookie ?? token!, token ?? cookie!);
         }
 
-        private sealed class CsrfToken
+        private sealed record CsrfToken(string CookieValue, string HeaderValue)
         {
             public const string CookieName = "XSRF-TOKEN";
-
-            public CsrfToken(string cookieValue, string headerValue)
-            {
-                CookieValue = cookieValue;
-                HeaderValue = headerValue;
-            }
-
-            public string CookieValue { get; }
-
-            public string HeaderValue { get; }
         }
 
         internal static OAuthDetailsAnswer Parse(TransportResponse r)
@@ -177,15 +162,6 @@ namespace Esignet.Core.Servers
             }
         }
 
-        private static string Random()
-        {
-            var bytes = new byte[16];
-            using (var rng = RandomNumberGenerator.Create())
-            {
-                rng.GetBytes(bytes);
-            }
-
-            return Base64UrlEncoder.Encode(bytes);
-        }
+        private static string Random() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
     }
 }

@@ -12,7 +12,7 @@ namespace Esignet.Core.Tests.Fidelity;
 
 /// <summary>
 /// Issue 16: for each rule brought in line with the real server, Core's offline verdict and the sandbox's answer to
-/// the very body Core would send (EsignetApiClient.BuildCreateBody) must both be the expected one: accepted, or the
+/// the very body Core would send (EsignetRequestBuilder.Create) must both be the expected one: accepted, or the
 /// server's code. Only the set of codes is compared, never their order (rule 13: the server's order is unspecified).
 /// </summary>
 public sealed class ClientRuleFidelityTests : IClassFixture<ClientRuleFidelityTests.Sandboxes>
@@ -97,7 +97,7 @@ public sealed class ClientRuleFidelityTests : IClassFixture<ClientRuleFidelityTe
             .Where(i => i.IsError).Select(i => i.Code).Distinct().OrderBy(c => c, StringComparer.Ordinal).ToArray();
         Assert.True(want.SequenceEqual(core), $"Core: [{string.Join(", ", core)}], expected [{string.Join(", ", want)}] for {caseName} on {line}.");
 
-        string[] sandbox = await _sandboxes.CreateAsync(line, kind, EsignetApiClient.BuildCreateBody(d, kind));
+        string[] sandbox = await _sandboxes.CreateAsync(line, kind, EsignetRequestBuilder.Create(d, kind));
         Assert.True(want.SequenceEqual(sandbox), $"Sandbox: [{string.Join(", ", sandbox)}], expected [{string.Join(", ", want)}] for {caseName} on {line}.");
     }
 
@@ -183,7 +183,7 @@ public sealed class ClientRuleFidelityTests : IClassFixture<ClientRuleFidelityTe
             }
 
             (SandboxHost _, HttpClient http, string token) = await start;
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/esignet/" + EsignetApiClient.PathOf(kind)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/esignet/" + Esignet.Core.ClientApis.EsignetClientManagement.PathOf(kind)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using HttpResponseMessage response = await http.SendAsync(request);
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);

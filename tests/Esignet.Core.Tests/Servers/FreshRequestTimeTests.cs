@@ -24,10 +24,13 @@ public class FreshRequestTimeTests
         using var stub = new RecordingStub(firstStatus: 429, retryAfterSeconds: 2);
         var options = new TransportOptions { MaxRetry = 2, InitialBackoff = TimeSpan.FromMilliseconds(10) };
         using var transport = new HttpTransport(options);
-        var client = new EsignetApiClient(stub.Uri, EsignetVersion.Parse("1.8"), transport, null);
+        string ledgerPath = Path.Combine(Path.GetTempPath(), "esignet-fresh-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        var connection = new Esignet.Core.Connection.ConnectionOptions { EsignetUri = stub.Uri, EsignetVersion = EsignetVersion.Parse("1.8") };
+        using var context = new Esignet.Core.Connection.EsignetContext(connection, transport, null, new Esignet.Core.Ledger.RegistrationLedger(ledgerPath));
+        var client = context.ClientApiFor(ClientApi.Esignet);
         ClientDefinition d = Sample();
 
-        ClientResponse created = await client.CreateAsync(d, ClientEndpointKind.OidcClient, CancellationToken.None);
+        ClientResponse created = await client.SendAsync(client.CreateRequest(d, ClientEndpointKind.OidcClient), CancellationToken.None);
 
         Assert.Equal("fresh-time", created.ClientId);
         Assert.Equal(2, stub.Bodies.Count);

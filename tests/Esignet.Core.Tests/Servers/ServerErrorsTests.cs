@@ -73,7 +73,7 @@ public class ServerErrorsTests
     [Fact]
     public void AnAnswerWithSeveralErrorsKeepsThemAllOnTheException()
     {
-        var e = Assert.Throws<ServerErrorException>(() => EsignetApiClient.Parse(new TransportResponse(200, ThreeBadFields, new Dictionary<string, string[]>()), "POST /v1/esignet/client-mgmt/oidc-client"));
+        var e = Assert.Throws<ServerErrorException>(() => EsignetEnvelope.Read(new TransportResponse(200, ThreeBadFields, new Dictionary<string, string[]>()), "POST /v1/esignet/client-mgmt/oidc-client"));
         var codes = new HashSet<string> { "invalid_redirect_uri", "invalid_client_name", "invalid_claim" };
         Assert.Contains(e.ErrorId, codes);
         Assert.Equal(e.ErrorId, e.ErrorCode);
@@ -91,7 +91,7 @@ public class ServerErrorsTests
     public void HostileTextStaysEscaped()
     {
         const string json = """{"errors":[{"errorCode":"ok_code","errorMessage":"request.clientName: x"},{"errorCode":"bad\u001b]0;owned\u0007","errorMessage":"request.logo\u202eUri: \u001b[2Jcleared"}]}""";
-        var e = Assert.Throws<ServerErrorException>(() => EsignetApiClient.Parse(new TransportResponse(200, json, new Dictionary<string, string[]>()), "POST /x"));
+        var e = Assert.Throws<ServerErrorException>(() => EsignetEnvelope.Read(new TransportResponse(200, json, new Dictionary<string, string[]>()), "POST /x"));
         ServerError hostile = e.Errors.Single(x => x.Code != "ok_code");
         Assert.Equal("bad\\u001B]0;owned\\u0007", hostile.Code);
         Assert.Equal("request.logo\\u202EUri: \\u001B[2Jcleared", hostile.Message);
