@@ -97,16 +97,6 @@ namespace Esignet.Core.Ledger
         /// <summary>The latest entries (one per client, any server) that record <paramref name="privateKeyPemPath"/> as their key file.</summary>
         public IReadOnlyList<LedgerEntry> WithKeyFile(string privateKeyPemPath) => Read(index => index.WithKeyFile(privateKeyPemPath));
 
-        /// <summary>Forget the cache: the file may have been changed by another process.</summary>
-        public void Reload()
-        {
-            lock (_gate)
-            {
-                _index = null;
-                _readTo = 0;
-            }
-        }
-
         /// <summary>
         /// A lookup after reading what was appended since the last read (by this process or another), so a decision
         /// (Exists or Created) sees every entry written before it.
