@@ -20,8 +20,8 @@ namespace Esignet.Core.Connection
         /// <summary>A context whose lines are those of <paramref name="options"/> (given), or the defaults: no probes.</summary>
         internal EsignetContext(ConnectionOptions options, HttpTransport transport, ITokenSource? tokens, RegistrationLedger ledger)
             : this(options,
-                options.EsignetVersion != null ? LineFinding<EsignetVersion>.Given(options.EsignetVersion, options.EsignetVersionSource) : LineFinding<EsignetVersion>.Default(EsignetVersion.Default, "not given"),
-                options.PmsVersion != null ? LineFinding<PmsVersion>.Given(options.PmsVersion, options.PmsVersionSource) : LineFinding<PmsVersion>.Default(PmsVersion.Default, "not given"),
+                LineFinding<EsignetVersion>.GivenOr(options.EsignetVersion, options.EsignetVersionSource, EsignetVersion.Default, "not given"),
+                LineFinding<PmsVersion>.GivenOr(options.PmsVersion, options.PmsVersionSource, PmsVersion.Default, "not given"),
                 transport, tokens, ledger)
         {
         }
