@@ -10,9 +10,13 @@ namespace Esignet.Core.Definitions
     /// </summary>
     internal static class AdditionalConfigRules
     {
-        private static readonly string[] BooleanMembers16 = { "signup_banner_required", "forgot_pwd_link_required" };
-        private static readonly string[] BooleanMembers17 = { "require_pushed_authorization_requests", "dpop_bound_access_tokens" };
-        private const string BooleanMember18 = "require_pkce";
+        /// <summary>The boolean members, with the line that added each.</summary>
+        private static readonly Dictionary<string, string> BooleanMembersSince = new Dictionary<string, string>
+        {
+            ["signup_banner_required"] = "1.6", ["forgot_pwd_link_required"] = "1.6",
+            ["require_pushed_authorization_requests"] = "1.7", ["dpop_bound_access_tokens"] = "1.7",
+            ["require_pkce"] = "1.8",
+        };
 
         public static IEnumerable<KeyValuePair<string, string>> Check(string json, EsignetVersion line)
         {
@@ -54,7 +58,7 @@ namespace Esignet.Core.Definitions
                             found.Add(Violation(path, "must be a number of at least 10."));
                         break;
                     default:
-                        string? since = BooleanSince(p.Name);
+                        string? since = BooleanMembersSince.GetValueOrDefault(p.Name);
                         if (since == null || line < EsignetVersion.Parse(since))
                         {
                             string note = since == null ? "is not an additionalConfig member" : $"is an additionalConfig member only from eSignet {since}; the line is {line}";
@@ -70,13 +74,6 @@ namespace Esignet.Core.Definitions
             }
 
             return found;
-        }
-
-        private static string? BooleanSince(string name)
-        {
-            if (System.Array.IndexOf(BooleanMembers16, name) >= 0) return "1.6";
-            if (System.Array.IndexOf(BooleanMembers17, name) >= 0) return "1.7";
-            return name == BooleanMember18 ? "1.8" : null;
         }
 
         private static void CheckPurpose(JsonElement purpose, string path, List<KeyValuePair<string, string>> found)
