@@ -44,26 +44,9 @@ namespace Esignet.Core.Connection
             ConnectedAt = DateTimeOffset.UtcNow;
         }
 
-        /// <summary>A view of <paramref name="source"/> that sends through <paramref name="transport"/>; everything else is shared.</summary>
-        private EsignetContext(EsignetContext source, HttpTransport transport)
-        {
-            EsignetUri = source.EsignetUri;
-            PmsUri = source.PmsUri;
-            ServerVersion = source.ServerVersion;
-            PmsLine = source.PmsLine;
-            ServerVersionFoundBy = source.ServerVersionFoundBy;
-            PmsVersionFoundBy = source.PmsVersionFoundBy;
-            DefaultApi = source.DefaultApi;
-            ConnectedAt = source.ConnectedAt;
-            Discovery = source.Discovery;
-            Transport = transport;
-            Tokens = source.Tokens;
-            Ledger = source.Ledger;
-            (_esignet, _pms) = MakeClientApis(transport);
-        }
-
-        private readonly IClientManagementApi? _esignet;
-        private readonly IClientManagementApi? _pms;
+        // Set once, and again only on a view of this connection (WithTransport).
+        private IClientManagementApi? _esignet;
+        private IClientManagementApi? _pms;
 
         private (IClientManagementApi?, IClientManagementApi?) MakeClientApis(HttpTransport transport)
         {
@@ -115,7 +98,7 @@ namespace Esignet.Core.Connection
 
         public string LedgerPath => Ledger.Path;
 
-        internal HttpTransport Transport { get; }
+        internal HttpTransport Transport { get; private set; }
 
         internal ITokenSource? Tokens { get; }
 
@@ -177,7 +160,11 @@ namespace Esignet.Core.Connection
                 return this;
             }
 
-            return new EsignetContext(this, Transport.With(maxRetry, timeout));
+            // A view: every value shared (servers, lines, token, ledger, discovery), but sending through the new transport.
+            var view = (EsignetContext)MemberwiseClone();
+            view.Transport = Transport.With(maxRetry, timeout);
+            (view._esignet, view._pms) = view.MakeClientApis(view.Transport);
+            return view;
         }
 
         /// <summary>The clock-skew warning the first time the local clock is found more than 60 s off; then null.</summary>
