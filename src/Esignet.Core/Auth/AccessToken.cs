@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
-using Esignet.Core.Keys;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Auth

@@ -29,8 +29,9 @@ namespace Esignet.Core.Definitions
             if (d == null) throw new ArgumentNullException(nameof(d));
             if (rules == null) throw new ArgumentNullException(nameof(rules));
             var issues = new IssueCollector(d.LineNumber);
-            UnsafeText.Check(d, endpoint == ClientEndpointKind.PmsOidcClient || endpoint == ClientEndpointKind.PmsOAuthClient, issues);
-            if (endpoint == ClientEndpointKind.PmsOidcClient || endpoint == ClientEndpointKind.PmsOAuthClient)
+            bool pms = endpoint == ClientEndpointKind.PmsOidcClient || endpoint == ClientEndpointKind.PmsOAuthClient;
+            UnsafeText.Check(d, pms, issues);
+            if (pms)
             {
                 ValidatePms(d, rules, endpoint, issues);
             }

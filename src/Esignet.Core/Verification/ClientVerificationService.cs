@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Esignet.Core.Assertions;
 using Esignet.Core.Clients;
 using Esignet.Core.Connection;
-using Esignet.Core.Definitions;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 using Esignet.Core.Registration;
