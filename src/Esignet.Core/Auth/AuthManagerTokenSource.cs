@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -54,16 +55,10 @@ namespace Esignet.Core.Auth
             }, cancel).ConfigureAwait(false);
 
             string? token = response.Header("Authorization");
-            if (string.IsNullOrEmpty(token) && response.Headers.TryGetValue("Set-Cookie", out string[]? cookies))
+            if (string.IsNullOrEmpty(token) && response.Headers.TryGetValue("Set-Cookie", out string[]? cookies)
+                && cookies.LastOrDefault(c => c.StartsWith("Authorization=", StringComparison.Ordinal)) is string cookie)
             {
-                foreach (string cookie in cookies)
-                {
-                    if (cookie.StartsWith("Authorization=", StringComparison.Ordinal))
-                    {
-                        int end = cookie.IndexOf(';');
-                        token = end < 0 ? cookie.Substring(14) : cookie.Substring(14, end - 14);
-                    }
-                }
+                token = cookie.Substring(14).Split(';')[0]; // the value, without the cookie's attributes
             }
 
             if (response.Status == 200 && !string.IsNullOrEmpty(token))

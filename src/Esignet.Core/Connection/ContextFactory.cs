@@ -43,11 +43,7 @@ namespace Esignet.Core.Connection
                     await tokens.GetTokenAsync(false, cancel).ConfigureAwait(false); // bad credentials fail here, not on row 1
                 }
 
-                DiscoveryDocument? discovery = null;
-                if (options.EsignetUri != null)
-                {
-                    discovery = await DiscoveryDocument.TryReadAsync(transport, options.EsignetUri, cancel).ConfigureAwait(false);
-                }
+                DiscoveryDocument? discovery = options.EsignetUri == null ? null : await DiscoveryDocument.TryReadAsync(transport, options.EsignetUri, cancel).ConfigureAwait(false);
 
                 // Each line as given, else what the probes find (EsignetLineProbe, PmsLineProbe), else the line every server accepts.
                 LineFinding<EsignetVersion> esignetLine = options.EsignetVersion == null && options.EsignetUri != null

@@ -74,22 +74,17 @@ namespace Esignet.Core.Connection
         /// <summary>errorCode of every entry of errors[] (eSignet and PMS name it the same); empty when there is none.</summary>
         private static IReadOnlyList<string> ReadCodes(string body)
         {
-            var codes = new List<string>();
             try
             {
                 using (JsonDocument doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "null" : body))
                 {
-                    foreach (ServerError e in ServerErrors.Esignet(doc.RootElement))
-                    {
-                        if (e.Code != null) codes.Add(e.Code);
-                    }
+                    return ServerErrors.Esignet(doc.RootElement).Where(e => e.Code != null).Select(e => e.Code!).ToList();
                 }
             }
             catch (JsonException)
             {
+                return Array.Empty<string>();
             }
-
-            return codes;
         }
     }
 }
