@@ -57,7 +57,7 @@ namespace Esignet.Core.Definitions
             CheckKey(d.PublicKey, ValidationCodes.InvalidPublicKey, rules, issues);
             CheckLogo(d.LogoUri, ValidationCodes.InvalidUri, DatabaseErrorCode(endpoint, line), issues);
             CheckRedirectUris(d.RedirectUris, ValidationCodes.InvalidRedirectUri, ValidationCodes.InvalidRedirectUri, rules, issues);
-            CheckValues(d.GrantTypes, "grantTypes", rules.GrantTypeCode, rules.GrantTypeCode, rules.SupportedGrantTypes, 1, MaxListOf3, issues);
+            CheckValues(d.GrantTypes, "grantTypes", line.GrantTypeErrorCode, line.GrantTypeErrorCode, rules.SupportedGrantTypes, 1, MaxListOf3, issues);
             CheckValues(d.ClientAuthMethods, "clientAuthMethods", ValidationCodes.InvalidClientAuth, ValidationCodes.InvalidClientAuth, rules.SupportedAuthMethods, 1, MaxListOf3, issues);
             CheckValues(d.UserClaims, "userClaims", ValidationCodes.InvalidClaim, ValidationCodes.InvalidClaim, rules.SupportedClaims, 0, MaxClaimsOrAcrs, issues);
             CheckAcrs(d.AuthContextRefs, rules, issues);
@@ -78,7 +78,7 @@ namespace Esignet.Core.Definitions
                 if (endpoint != ClientEndpointKind.Client)
                     issues.Error("additionalConfig", ValidationCodes.UnknownError, ValidationRuleNames.FieldNotOnEndpoint, "Only /client-mgmt/client (eSignet 1.6+) takes additionalConfig.");
                 else
-                    CheckAdditionalConfig(d.AdditionalConfigJson, line, issues);
+                    AdditionalConfigRules.Check(d.AdditionalConfigJson, line, issues);
             }
 
             CheckStoredName(d, line, endpoint, issues);
@@ -114,7 +114,7 @@ namespace Esignet.Core.Definitions
             CheckLogo(d.LogoUri, bean, bean, issues); // PMS: @Size(max=2048) (pms-api.md §4.1)
 
             CheckRedirectUris(d.RedirectUris, bean, ValidationCodes.InvalidRedirectUri, rules, issues);
-            CheckValues(d.GrantTypes, "grantTypes", bean, rules.GrantTypeCode, rules.SupportedGrantTypes, 1, MaxListOf3, issues);
+            CheckValues(d.GrantTypes, "grantTypes", bean, rules.EsignetVersion.GrantTypeErrorCode, rules.SupportedGrantTypes, 1, MaxListOf3, issues);
             CheckValues(d.ClientAuthMethods, "clientAuthMethods", bean, ValidationCodes.InvalidClientAuth, rules.SupportedAuthMethods, 1, MaxListOf3, issues);
 
             if (endpoint == ClientEndpointKind.PmsOAuthClient)
@@ -337,12 +337,6 @@ namespace Esignet.Core.Definitions
                 else if (line.LangMapValueMax50 && e.Value.Length > MaxLangValueLength)
                     issues.Error(f, ValidationCodes.InvalidClientNameLength, ValidationRuleNames.NameValueLength, $"The name for '{e.Key}' is {e.Value.Length} characters long; eSignet {line} allows {MaxLangValueLength}.");
             }
-        }
-
-        private static void CheckAdditionalConfig(string json, Versions.EsignetVersion line, IssueCollector issues)
-        {
-            foreach (KeyValuePair<string, string> v in AdditionalConfigRules.Check(json, line))
-                issues.Error("additionalConfig" + v.Key, ValidationCodes.InvalidAdditionalConfig, ValidationRuleNames.AdditionalConfigSchema, "additionalConfig" + v.Key + " " + v.Value);
         }
 
         /// <summary>

@@ -118,8 +118,5 @@ namespace Esignet.Core.Definitions
 
         /// <summary>The defaults for PMS on <paramref name="pms"/>, forwarding to eSignet <paramref name="esignet"/>.</summary>
         public static ValidationRules ForPms(PmsVersion pms, EsignetVersion esignet) => For(ClientApi.Pms, esignet, pms);
-
-        /// <summary>The grant-type error code of the eSignet line (§4).</summary>
-        internal string GrantTypeCode => EsignetVersion.GrantTypeErrorCode;
     }
 }
