@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
-using Esignet.Core.Keys;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Auth
@@ -45,38 +43,25 @@ namespace Esignet.Core.Auth
             string[] parts = token.Split('.');
             if (parts.Length == 3)
             {
-                byte[]? payload;
                 try
                 {
-                    payload = Base64UrlEncoder.DecodeBytes(parts[1]);
-                }
-                catch (FormatException)
-                {
-                    payload = null;
-                }
-
-                if (payload != null)
-                {
-                    try
+                    using (JsonDocument doc = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(parts[1])))
                     {
-                        using (JsonDocument doc = JsonDocument.Parse(payload))
+                        JsonElement root = doc.RootElement;
+                        if (exp == null && root.TryGetProperty("exp", out JsonElement e) && e.TryGetInt64(out long seconds))
                         {
-                            JsonElement root = doc.RootElement;
-                            if (exp == null && root.TryGetProperty("exp", out JsonElement e) && e.TryGetInt64(out long seconds))
-                            {
-                                exp = DateTimeOffset.FromUnixTimeSeconds(seconds);
-                            }
+                            exp = DateTimeOffset.FromUnixTimeSeconds(seconds);
+                        }
 
-                            if (scopes.Count == 0 && root.TryGetProperty("scope", out JsonElement s) && s.ValueKind == JsonValueKind.String)
-                            {
-                                scopes.AddRange(s.GetString()!.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries));
-                            }
+                        if (scopes.Count == 0 && root.TryGetProperty("scope", out JsonElement s) && s.ValueKind == JsonValueKind.String)
+                        {
+                            scopes.AddRange(s.GetString()!.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries));
                         }
                     }
-                    catch (JsonException)
-                    {
-                        // not a JSON payload: an opaque token; nothing more to learn
-                    }
+                }
+                catch (Exception ex) when (ex is FormatException || ex is JsonException)
+                {
+                    // not a base64url JSON payload: an opaque token; nothing more to learn
                 }
             }
 

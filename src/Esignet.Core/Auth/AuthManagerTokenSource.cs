@@ -1,10 +1,12 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Esignet.Core.Errors;
+using Esignet.Core.Servers;
 using Esignet.Core.Transport;
 
 namespace Esignet.Core.Auth
@@ -16,55 +18,47 @@ namespace Esignet.Core.Auth
     public sealed class AuthManagerTokenSource : RefreshingTokenSource
     {
         private const string Path = "/v1/authmanager/authenticate/clientidsecretkey";
-        private readonly HttpTransport _transport;
-        private readonly Uri _endpoint;
         private readonly string _appId;
         private readonly string _clientId;
         private readonly string _secretKey;
 
         public AuthManagerTokenSource(HttpTransport transport, Uri authManagerUri, string appId, string clientId, string secretKey, string credentialSource)
+            : base(transport, EndpointOf(authManagerUri), credentialSource)
         {
-            _transport = transport;
-            string baseUri = authManagerUri.ToString().TrimEnd('/');
-            _endpoint = baseUri.EndsWith(Path, StringComparison.OrdinalIgnoreCase) ? authManagerUri : new Uri(baseUri + Path);
             _appId = appId;
             _clientId = clientId;
             _secretKey = secretKey;
-            CredentialSource = credentialSource;
+        }
+
+        /// <summary>The authenticate endpoint under the MOSIP API base; the endpoint itself when given whole.</summary>
+        private static Uri EndpointOf(Uri authManagerUri)
+        {
+            string baseUri = authManagerUri.ToString().TrimEnd('/');
+            return baseUri.EndsWith(Path, StringComparison.OrdinalIgnoreCase) ? authManagerUri : new Uri(baseUri + Path);
         }
 
         public override string Method => "AuthManager";
 
-        public override string CredentialSource { get; }
-
-        public override string? TokenEndpoint => _endpoint.ToString();
-
         protected override async Task<AccessToken> FetchAsync(CancellationToken cancel)
         {
-            TransportResponse response = await _transport.SendAsync(() =>
+            TransportResponse response = await Transport.SendAsync(() =>
             {
                 string body = JsonSerializer.Serialize(new
                 {
                     id = "string",
                     version = "string",
-                    requesttime = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    requesttime = JsonBody.Now(),
                     metadata = new { },
                     request = new { clientId = _clientId, secretKey = _secretKey, appId = _appId },
                 });
-                return new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                return new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             }, cancel).ConfigureAwait(false);
 
             string? token = response.Header("Authorization");
-            if (string.IsNullOrEmpty(token) && response.Headers.TryGetValue("Set-Cookie", out string[]? cookies))
+            if (string.IsNullOrEmpty(token) && response.Headers.TryGetValue("Set-Cookie", out string[]? cookies)
+                && cookies.LastOrDefault(c => c.StartsWith("Authorization=", StringComparison.Ordinal)) is string cookie)
             {
-                foreach (string cookie in cookies)
-                {
-                    if (cookie.StartsWith("Authorization=", StringComparison.Ordinal))
-                    {
-                        int end = cookie.IndexOf(';');
-                        token = end < 0 ? cookie.Substring(14) : cookie.Substring(14, end - 14);
-                    }
-                }
+                token = cookie.Substring(14).Split(';')[0]; // the value, without the cookie's attributes
             }
 
             if (response.Status == 200 && !string.IsNullOrEmpty(token))
@@ -80,11 +74,11 @@ namespace Esignet.Core.Auth
             if (response.Status == 404)
             {
                 throw new EsignetException("TokenRequestFailed", EsignetErrorKind.AuthenticationError,
-                    $"No authmanager at {_endpoint} (HTTP 404). -AuthManagerUri is the MOSIP API base, e.g. https://api-internal.example.org.");
+                    $"No authmanager at {Endpoint} (HTTP 404). -AuthManagerUri is the MOSIP API base, e.g. https://api-internal.example.org.");
             }
 
             throw new EsignetException("BadCredentials", EsignetErrorKind.AuthenticationError,
-                $"MOSIP authmanager at {_endpoint} did not issue a token for client '{_clientId}' (app id '{_appId}', HTTP {response.Status}). Check the client id, secret key and app id (PMS uses app id 'partner').");
+                $"MOSIP authmanager at {Endpoint} did not issue a token for client '{_clientId}' (app id '{_appId}', HTTP {response.Status}). Check the client id, secret key and app id (PMS uses app id 'partner').");
         }
     }
 }

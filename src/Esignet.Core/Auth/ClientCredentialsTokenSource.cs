@@ -16,31 +16,23 @@ namespace Esignet.Core.Auth
     /// </summary>
     public sealed class ClientCredentialsTokenSource : RefreshingTokenSource
     {
-        private readonly HttpTransport _transport;
-        private readonly Uri _tokenUri;
         private readonly string _clientId;
         private readonly string _clientSecret;
         private readonly string? _scope;
 
         public ClientCredentialsTokenSource(HttpTransport transport, Uri tokenUri, string clientId, string clientSecret, string? scope, string credentialSource)
+            : base(transport, tokenUri, credentialSource)
         {
-            _transport = transport;
-            _tokenUri = tokenUri;
             _clientId = clientId;
             _clientSecret = clientSecret;
             _scope = string.IsNullOrWhiteSpace(scope) ? null : scope;
-            CredentialSource = credentialSource;
         }
 
         public override string Method => "ClientCredentials";
 
-        public override string CredentialSource { get; }
-
-        public override string? TokenEndpoint => _tokenUri.ToString();
-
         protected override async Task<AccessToken> FetchAsync(CancellationToken cancel)
         {
-            TransportResponse response = await _transport.SendAsync(() =>
+            TransportResponse response = await Transport.SendAsync(() =>
             {
                 var form = new List<KeyValuePair<string, string>>
                 {
@@ -53,7 +45,7 @@ namespace Esignet.Core.Auth
                     form.Add(new KeyValuePair<string, string>("scope", _scope));
                 }
 
-                var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri) { Content = new FormUrlEncodedContent(form) };
+                var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new FormUrlEncodedContent(form) };
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 return request;
             }, cancel).ConfigureAwait(false);
@@ -82,19 +74,19 @@ namespace Esignet.Core.Auth
             if (response.Status == 401 || error == "invalid_client" || error == "unauthorized_client")
             {
                 throw new EsignetException("BadCredentials", EsignetErrorKind.AuthenticationError,
-                    $"The token server {_tokenUri} refused client '{_clientId}' ({error ?? "HTTP " + response.Status}{(description == null ? "" : ": " + Redactor.Redact(description))}). Check the client id and secret, and that the client has service accounts enabled.");
+                    $"The token server {Endpoint} refused client '{_clientId}' ({error ?? "HTTP " + response.Status}{(description == null ? "" : ": " + Redactor.Redact(description))}). Check the client id and secret, and that the client has service accounts enabled.");
             }
 
             if (error == "invalid_scope")
             {
                 throw new EsignetException("InvalidScope", EsignetErrorKind.AuthenticationError,
-                    $"The token server {_tokenUri} refused scope '{_scope}'. Assign the client scopes add_oidc_client and update_oidc_client (or esignet_admin_access on OpenG2P) to client '{_clientId}'.");
+                    $"The token server {Endpoint} refused scope '{_scope}'. Assign the client scopes add_oidc_client and update_oidc_client (or esignet_admin_access on OpenG2P) to client '{_clientId}'.");
             }
 
             throw new EsignetException("TokenRequestFailed", EsignetErrorKind.AuthenticationError,
                 response.Status == 404
-                    ? $"No token endpoint at {_tokenUri} (HTTP 404). Check -TokenUri: Keycloak's is <keycloak>/auth/realms/<realm>/protocol/openid-connect/token (without /auth on newer Keycloak)."
-                    : $"The token request to {_tokenUri} failed: HTTP {response.Status}{(error == null ? "" : ", " + error)}.");
+                    ? $"No token endpoint at {Endpoint} (HTTP 404). Check -TokenUri: Keycloak's is <keycloak>/auth/realms/<realm>/protocol/openid-connect/token (without /auth on newer Keycloak)."
+                    : $"The token request to {Endpoint} failed: HTTP {response.Status}{(error == null ? "" : ", " + error)}.");
         }
     }
 }

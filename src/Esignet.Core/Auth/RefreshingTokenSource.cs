@@ -1,12 +1,13 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Esignet.Core.Transport;
 
 namespace Esignet.Core.Auth
 {
     /// <summary>
-    /// Caches a token and fetches a new one shortly before it expires. One fetch at a time: parallel workers
-    /// that all find the token stale wait for the same refresh instead of stampeding the token server.
+    /// Caches a token fetched from a token endpoint and fetches a new one shortly before it expires. One fetch at a
+    /// time: parallel workers that all find the token stale wait for the same refresh instead of stampeding the token server.
     /// </summary>
     public abstract class RefreshingTokenSource : ITokenSource
     {
@@ -14,11 +15,22 @@ namespace Esignet.Core.Auth
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         private volatile AccessToken? _current;
 
+        protected RefreshingTokenSource(HttpTransport transport, Uri endpoint, string credentialSource)
+        {
+            Transport = transport;
+            Endpoint = endpoint;
+            CredentialSource = credentialSource;
+        }
+
         public abstract string Method { get; }
 
-        public abstract string CredentialSource { get; }
+        public string CredentialSource { get; }
 
-        public abstract string? TokenEndpoint { get; }
+        public string? TokenEndpoint => Endpoint.ToString();
+
+        protected HttpTransport Transport { get; }
+
+        protected Uri Endpoint { get; }
 
         public AccessToken? Current => _current;
 

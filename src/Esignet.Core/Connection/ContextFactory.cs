@@ -43,14 +43,15 @@ namespace Esignet.Core.Connection
                     await tokens.GetTokenAsync(false, cancel).ConfigureAwait(false); // bad credentials fail here, not on row 1
                 }
 
-                DiscoveryDocument? discovery = null;
-                if (options.EsignetUri != null)
-                {
-                    discovery = await DiscoveryDocument.TryReadAsync(transport, options.EsignetUri, cancel).ConfigureAwait(false);
-                }
+                DiscoveryDocument? discovery = options.EsignetUri == null ? null : await DiscoveryDocument.TryReadAsync(transport, options.EsignetUri, cancel).ConfigureAwait(false);
 
-                LineFinding<EsignetVersion> esignetLine = await FindEsignetLineAsync(options, transport, tokens, log, cancel).ConfigureAwait(false);
-                LineFinding<PmsVersion> pmsLine = await FindPmsLineAsync(options, transport, tokens, log, cancel).ConfigureAwait(false);
+                // Each line as given, else what the probes find (EsignetLineProbe, PmsLineProbe), else the line every server accepts.
+                LineFinding<EsignetVersion> esignetLine = options.EsignetVersion == null && options.EsignetUri != null
+                    ? await EsignetLineProbe.DetectAsync(transport, tokens, options.EsignetUri, log, cancel).ConfigureAwait(false)
+                    : LineFinding<EsignetVersion>.GivenOr(options.EsignetVersion, options.EsignetVersionSource, EsignetVersion.Default, "no eSignet server");
+                LineFinding<PmsVersion> pmsLine = options.PmsVersion == null && options.PmsUri != null
+                    ? await PmsLineProbe.DetectAsync(transport, tokens, options.PmsUri, log, cancel).ConfigureAwait(false)
+                    : LineFinding<PmsVersion>.GivenOr(options.PmsVersion, options.PmsVersionSource, PmsVersion.Default, "no PMS server");
                 var context = new EsignetContext(options, esignetLine, pmsLine, transport, tokens, new RegistrationLedger(options.LedgerPath)) { Discovery = discovery };
                 if (options.EsignetUri != null && discovery == null)
                 {
@@ -74,37 +75,6 @@ namespace Esignet.Core.Connection
                 transport.Dispose();
                 throw;
             }
-        }
-
-        /// <summary>The given line, else what the probes find (EsignetLineProbe), else the line every server accepts.</summary>
-        private static async Task<LineFinding<EsignetVersion>> FindEsignetLineAsync(ConnectionOptions o, HttpTransport transport, ITokenSource? tokens, Action<string>? log, CancellationToken cancel)
-        {
-            if (o.EsignetVersion != null)
-            {
-                return LineFinding<EsignetVersion>.Given(o.EsignetVersion, o.EsignetVersionSource);
-            }
-
-            if (o.EsignetUri == null)
-            {
-                return LineFinding<EsignetVersion>.Default(EsignetVersion.Default, "no eSignet server");
-            }
-
-            return await EsignetLineProbe.DetectAsync(transport, tokens, o.EsignetUri, log, cancel).ConfigureAwait(false);
-        }
-
-        private static async Task<LineFinding<PmsVersion>> FindPmsLineAsync(ConnectionOptions o, HttpTransport transport, ITokenSource? tokens, Action<string>? log, CancellationToken cancel)
-        {
-            if (o.PmsVersion != null)
-            {
-                return LineFinding<PmsVersion>.Given(o.PmsVersion, o.PmsVersionSource);
-            }
-
-            if (o.PmsUri == null)
-            {
-                return LineFinding<PmsVersion>.Default(PmsVersion.Default, "no PMS server");
-            }
-
-            return await PmsLineProbe.DetectAsync(transport, tokens, o.PmsUri, log, cancel).ConfigureAwait(false);
         }
 
         private static ITokenSource? MakeTokenSource(ConnectionOptions o, HttpTransport transport)

@@ -20,8 +20,8 @@ namespace Esignet.Core.Connection
         /// <summary>A context whose lines are those of <paramref name="options"/> (given), or the defaults: no probes.</summary>
         internal EsignetContext(ConnectionOptions options, HttpTransport transport, ITokenSource? tokens, RegistrationLedger ledger)
             : this(options,
-                options.EsignetVersion != null ? LineFinding<EsignetVersion>.Given(options.EsignetVersion, options.EsignetVersionSource) : LineFinding<EsignetVersion>.Default(EsignetVersion.Default, "not given"),
-                options.PmsVersion != null ? LineFinding<PmsVersion>.Given(options.PmsVersion, options.PmsVersionSource) : LineFinding<PmsVersion>.Default(PmsVersion.Default, "not given"),
+                LineFinding<EsignetVersion>.GivenOr(options.EsignetVersion, options.EsignetVersionSource, EsignetVersion.Default, "not given"),
+                LineFinding<PmsVersion>.GivenOr(options.PmsVersion, options.PmsVersionSource, PmsVersion.Default, "not given"),
                 transport, tokens, ledger)
         {
         }
@@ -44,26 +44,9 @@ namespace Esignet.Core.Connection
             ConnectedAt = DateTimeOffset.UtcNow;
         }
 
-        /// <summary>A view of <paramref name="source"/> that sends through <paramref name="transport"/>; everything else is shared.</summary>
-        private EsignetContext(EsignetContext source, HttpTransport transport)
-        {
-            EsignetUri = source.EsignetUri;
-            PmsUri = source.PmsUri;
-            ServerVersion = source.ServerVersion;
-            PmsLine = source.PmsLine;
-            ServerVersionFoundBy = source.ServerVersionFoundBy;
-            PmsVersionFoundBy = source.PmsVersionFoundBy;
-            DefaultApi = source.DefaultApi;
-            ConnectedAt = source.ConnectedAt;
-            Discovery = source.Discovery;
-            Transport = transport;
-            Tokens = source.Tokens;
-            Ledger = source.Ledger;
-            (_esignet, _pms) = MakeClientApis(transport);
-        }
-
-        private readonly ClientManagementApi? _esignet;
-        private readonly ClientManagementApi? _pms;
+        // Set once, and again only on a view of this connection (WithTransport).
+        private ClientManagementApi? _esignet;
+        private ClientManagementApi? _pms;
 
         private (ClientManagementApi?, ClientManagementApi?) MakeClientApis(HttpTransport transport)
         {
@@ -112,7 +95,7 @@ namespace Esignet.Core.Connection
 
         public string LedgerPath => Ledger.Path;
 
-        internal HttpTransport Transport { get; }
+        internal HttpTransport Transport { get; private set; }
 
         internal ITokenSource? Tokens { get; }
 
@@ -174,7 +157,11 @@ namespace Esignet.Core.Connection
                 return this;
             }
 
-            return new EsignetContext(this, Transport.With(maxRetry, timeout));
+            // A view: every value shared (servers, lines, token, ledger, discovery), but sending through the new transport.
+            var view = (EsignetContext)MemberwiseClone();
+            view.Transport = Transport.With(maxRetry, timeout);
+            (view._esignet, view._pms) = view.MakeClientApis(view.Transport);
+            return view;
         }
 
         /// <summary>The clock-skew warning the first time the local clock is found more than 60 s off; then null.</summary>

@@ -30,15 +30,15 @@ namespace Esignet.Core.Connection
 
         public static LineFinding<TLine> Default(TLine line, string reason) => new LineFinding<TLine>(line, "default", null, reason);
 
+        /// <summary><paramref name="given"/> when there is one, else <paramref name="fallback"/> as the default for <paramref name="reason"/>.</summary>
+        public static LineFinding<TLine> GivenOr(TLine? given, string source, TLine fallback, string reason) => given != null ? Given(given, source) : Default(fallback, reason);
+
         /// <summary>"given (-ServerVersion)", "detected 1.4–1.5: …", "default: …".</summary>
-        public override string ToString()
+        public override string ToString() => How switch
         {
-            switch (How)
-            {
-                case "given": return $"given ({Evidence})";
-                case "detected": return Range == null ? $"detected: {Evidence}" : $"detected {Range} (using {Line}): {Evidence}";
-                default: return $"default: {Evidence}";
-            }
-        }
+            "given" => $"given ({Evidence})",
+            "detected" => Range == null ? $"detected: {Evidence}" : $"detected {Range} (using {Line}): {Evidence}",
+            _ => $"default: {Evidence}",
+        };
     }
 }

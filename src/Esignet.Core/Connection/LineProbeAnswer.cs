@@ -15,28 +15,13 @@ namespace Esignet.Core.Connection
     /// What one release-line probe got back: the HTTP status and the error codes of eSignet's or PMS's errors[], or
     /// why there was no usable answer. Probes are sent once (no retry) with a short timeout, and shown under -Verbose.
     /// </summary>
-    internal sealed class LineProbeAnswer
+    /// <param name="What">Method and path, e.g. "PATCH /v1/esignet/client-mgmt/client/esignet-module-line-probe".</param>
+    /// <param name="Status">The HTTP status; 0 when there was no answer.</param>
+    /// <param name="ErrorCodes">The errorCode of each entry of errors[].</param>
+    /// <param name="Failure">Why the answer cannot be read (refused token, network), or null.</param>
+    internal sealed record LineProbeAnswer(string What, int Status, IReadOnlyList<string> ErrorCodes, string? Failure)
     {
         private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(15);
-
-        private LineProbeAnswer(string what, int status, IReadOnlyList<string> codes, string? failure)
-        {
-            What = what;
-            Status = status;
-            ErrorCodes = codes;
-            Failure = failure;
-        }
-
-        /// <summary>Method and path, e.g. "PATCH /v1/esignet/client-mgmt/client/esignet-module-line-probe".</summary>
-        public string What { get; }
-
-        /// <summary>The HTTP status; 0 when there was no answer.</summary>
-        public int Status { get; }
-
-        public IReadOnlyList<string> ErrorCodes { get; }
-
-        /// <summary>Why the answer cannot be read (refused token, network), or null.</summary>
-        public string? Failure { get; }
 
         public bool HasErrors => Status == 200 && ErrorCodes.Count > 0;
 
@@ -89,22 +74,17 @@ namespace Esignet.Core.Connection
         /// <summary>errorCode of every entry of errors[] (eSignet and PMS name it the same); empty when there is none.</summary>
         private static IReadOnlyList<string> ReadCodes(string body)
         {
-            var codes = new List<string>();
             try
             {
                 using (JsonDocument doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "null" : body))
                 {
-                    foreach (ServerError e in ServerErrors.Esignet(doc.RootElement))
-                    {
-                        if (e.Code != null) codes.Add(e.Code);
-                    }
+                    return ServerErrors.Esignet(doc.RootElement).Where(e => e.Code != null).Select(e => e.Code!).ToList();
                 }
             }
             catch (JsonException)
             {
+                return Array.Empty<string>();
             }
-
-            return codes;
         }
     }
 }

@@ -6,15 +6,19 @@ namespace Esignet.Core.Definitions
 {
     /// <summary>
     /// eSignet's additionalConfig JSON schema per line (esignet-api.md §2.3; the schemas in contracts/openapi):
-    /// a closed object whose members grew in 1.7 and 1.8. Returns the violations as (path, message) pairs.
+    /// a closed object whose members grew in 1.7 and 1.8. Each violation is reported on its path (additionalConfig.purpose.type).
     /// </summary>
     internal static class AdditionalConfigRules
     {
-        private static readonly string[] BooleanMembers16 = { "signup_banner_required", "forgot_pwd_link_required" };
-        private static readonly string[] BooleanMembers17 = { "require_pushed_authorization_requests", "dpop_bound_access_tokens" };
-        private const string BooleanMember18 = "require_pkce";
+        /// <summary>The boolean members, with the line that added each.</summary>
+        private static readonly Dictionary<string, string> BooleanMembersSince = new Dictionary<string, string>
+        {
+            ["signup_banner_required"] = "1.6", ["forgot_pwd_link_required"] = "1.6",
+            ["require_pushed_authorization_requests"] = "1.7", ["dpop_bound_access_tokens"] = "1.7",
+            ["require_pkce"] = "1.8",
+        };
 
-        public static IEnumerable<KeyValuePair<string, string>> Check(string json, EsignetVersion line)
+        public static void Check(string json, EsignetVersion line, IssueCollector issues)
         {
             JsonElement root;
             try
@@ -26,15 +30,15 @@ namespace Esignet.Core.Definitions
             }
             catch (JsonException ex)
             {
-                return new[] { Violation(string.Empty, "is not valid JSON: " + ex.Message) };
+                Violation(issues, string.Empty, "is not valid JSON: " + ex.Message);
+                return;
             }
 
-            var found = new List<KeyValuePair<string, string>>();
-            if (root.ValueKind == JsonValueKind.Null) return found;
+            if (root.ValueKind == JsonValueKind.Null) return;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                found.Add(Violation(string.Empty, "must be a JSON object."));
-                return found;
+                Violation(issues, string.Empty, "must be a JSON object.");
+                return;
             }
 
             foreach (JsonProperty p in root.EnumerateObject())
@@ -44,47 +48,38 @@ namespace Esignet.Core.Definitions
                 {
                     case "userinfo_response_type":
                         if (p.Value.ValueKind != JsonValueKind.String || (p.Value.GetString() != "JWS" && p.Value.GetString() != "JWE"))
-                            found.Add(Violation(path, "must be \"JWS\" or \"JWE\"."));
+                            Violation(issues, path, "must be \"JWS\" or \"JWE\".");
                         break;
                     case "purpose":
-                        CheckPurpose(p.Value, path, found);
+                        CheckPurpose(p.Value, path, issues);
                         break;
                     case "consent_expire_in_mins":
                         if (p.Value.ValueKind != JsonValueKind.Number || p.Value.GetDouble() < 10)
-                            found.Add(Violation(path, "must be a number of at least 10."));
+                            Violation(issues, path, "must be a number of at least 10.");
                         break;
                     default:
-                        string? since = BooleanSince(p.Name);
+                        string? since = BooleanMembersSince.GetValueOrDefault(p.Name);
                         if (since == null || line < EsignetVersion.Parse(since))
                         {
                             string note = since == null ? "is not an additionalConfig member" : $"is an additionalConfig member only from eSignet {since}; the line is {line}";
-                            found.Add(Violation(path, note + "."));
+                            Violation(issues, path, note + ".");
                         }
                         else if (p.Value.ValueKind != JsonValueKind.True && p.Value.ValueKind != JsonValueKind.False)
                         {
-                            found.Add(Violation(path, "must be true or false."));
+                            Violation(issues, path, "must be true or false.");
                         }
 
                         break;
                 }
             }
-
-            return found;
         }
 
-        private static string? BooleanSince(string name)
-        {
-            if (System.Array.IndexOf(BooleanMembers16, name) >= 0) return "1.6";
-            if (System.Array.IndexOf(BooleanMembers17, name) >= 0) return "1.7";
-            return name == BooleanMember18 ? "1.8" : null;
-        }
-
-        private static void CheckPurpose(JsonElement purpose, string path, List<KeyValuePair<string, string>> found)
+        private static void CheckPurpose(JsonElement purpose, string path, IssueCollector issues)
         {
             if (purpose.ValueKind == JsonValueKind.Null) return;
             if (purpose.ValueKind != JsonValueKind.Object)
             {
-                found.Add(Violation(path, "must be null or an object with a type."));
+                Violation(issues, path, "must be null or an object with a type.");
                 return;
             }
 
@@ -98,27 +93,27 @@ namespace Esignet.Core.Definitions
                         hasType = true;
                         string? t = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
                         if (t != "none" && t != "verify" && t != "link" && t != "login")
-                            found.Add(Violation(sub, "must be one of none, verify, link, login."));
+                            Violation(issues, sub, "must be one of none, verify, link, login.");
                         break;
                     case "title":
                     case "subTitle":
-                        CheckLocalisedText(p.Value, sub, found);
+                        CheckLocalisedText(p.Value, sub, issues);
                         break;
                     default:
-                        found.Add(Violation(sub, "is not a member of purpose (type, title, subTitle)."));
+                        Violation(issues, sub, "is not a member of purpose (type, title, subTitle).");
                         break;
                 }
             }
 
-            if (!hasType) found.Add(Violation(path + ".type", "is required."));
+            if (!hasType) Violation(issues, path + ".type", "is required.");
         }
 
-        private static void CheckLocalisedText(JsonElement value, string path, List<KeyValuePair<string, string>> found)
+        private static void CheckLocalisedText(JsonElement value, string path, IssueCollector issues)
         {
             if (value.ValueKind == JsonValueKind.Null) return;
             if (value.ValueKind != JsonValueKind.Object)
             {
-                found.Add(Violation(path, "must be null or an object of language to text with an \"@none\" member."));
+                Violation(issues, path, "must be null or an object of language to text with an \"@none\" member.");
                 return;
             }
 
@@ -126,12 +121,13 @@ namespace Esignet.Core.Definitions
             foreach (JsonProperty p in value.EnumerateObject())
             {
                 if (p.Name == "@none") hasNone = true;
-                if (p.Value.ValueKind != JsonValueKind.String) found.Add(Violation(path + "." + p.Name, "must be a string."));
+                if (p.Value.ValueKind != JsonValueKind.String) Violation(issues, path + "." + p.Name, "must be a string.");
             }
 
-            if (!hasNone) found.Add(Violation(path + ".@none", "is required."));
+            if (!hasNone) Violation(issues, path + ".@none", "is required.");
         }
 
-        private static KeyValuePair<string, string> Violation(string path, string message) => new KeyValuePair<string, string>(path, message);
+        private static void Violation(IssueCollector issues, string path, string message) =>
+            issues.Error("additionalConfig" + path, ValidationCodes.InvalidAdditionalConfig, ValidationRuleNames.AdditionalConfigSchema, "additionalConfig" + path + " " + message);
     }
 }

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json;
-using Esignet.Core.Errors;
 
 namespace Esignet.Core.Definitions
 {
@@ -30,7 +28,7 @@ namespace Esignet.Core.Definitions
                         foreach (JsonElement e in ParseJson(t, field, JsonValueKind.Array).EnumerateArray())
                         {
                             if (e.ValueKind != JsonValueKind.String)
-                                throw Malformed(field, $"the JSON array must hold strings, but it holds a {e.ValueKind.ToString().ToLowerInvariant()}.");
+                                throw new CellFormatException(field, $"the JSON array must hold strings, but it holds a {e.ValueKind.ToString().ToLowerInvariant()}.");
                             Add(result, e.GetString());
                         }
 
@@ -42,7 +40,7 @@ namespace Esignet.Core.Definitions
                     foreach (string part in t.Split(separator)) Add(result, part);
                     return result;
                 case IDictionary<string, object?> _:
-                    throw Malformed(field, "a list was expected, not a map.");
+                    throw new CellFormatException(field, "a list was expected, not a map.");
                 case System.Collections.IEnumerable items:
                     foreach (object? item in items)
                     {
@@ -75,7 +73,7 @@ namespace Esignet.Core.Definitions
                         foreach (JsonProperty p in ParseJson(t, field, JsonValueKind.Object).EnumerateObject())
                         {
                             if (p.Value.ValueKind != JsonValueKind.String)
-                                throw Malformed(field, $"the value of '{p.Name}' must be a string.");
+                                throw new CellFormatException(field, $"the value of '{p.Name}' must be a string.");
                             Put(result, p.Name, p.Value.GetString() ?? string.Empty, field);
                         }
 
@@ -88,7 +86,7 @@ namespace Esignet.Core.Definitions
                         if (pair.Trim().Length == 0) continue;
                         int eq = pair.IndexOf('=');
                         if (eq <= 0)
-                            throw Malformed(field, $"'{pair.Trim()}' is not key=value. Write eng=Name;fra=Nom or a JSON object.");
+                            throw new CellFormatException(field, $"'{pair.Trim()}' is not key=value. Write eng=Name;fra=Nom or a JSON object.");
                         Put(result, pair.Substring(0, eq).Trim(), pair.Substring(eq + 1).Trim(), field);
                     }
 
@@ -101,7 +99,7 @@ namespace Esignet.Core.Definitions
 
                     return result;
                 default:
-                    throw Malformed(field, "a map was expected: eng=Name;fra=Nom, a JSON object or a hashtable.");
+                    throw new CellFormatException(field, "a map was expected: eng=Name;fra=Nom, a JSON object or a hashtable.");
             }
         }
 
@@ -115,8 +113,7 @@ namespace Esignet.Core.Definitions
                 case string text:
                     string t = text.Trim();
                     if (t.Length == 0) return null;
-                    JsonElement e = ParseJson(t, field, null);
-                    return e.GetRawText();
+                    return ParseJson(t, field, null).GetRawText();
                 default:
                     try
                     {
@@ -124,7 +121,7 @@ namespace Esignet.Core.Definitions
                     }
                     catch (NotSupportedException ex)
                     {
-                        throw Malformed(field, "the value cannot be written as JSON: " + ex.Message);
+                        throw new CellFormatException(field, "the value cannot be written as JSON: " + ex.Message);
                     }
             }
         }
@@ -141,11 +138,11 @@ namespace Esignet.Core.Definitions
             }
             catch (JsonException ex)
             {
-                throw Malformed(field, DescribeJsonError(text, ex));
+                throw new CellFormatException(field, DescribeJsonError(text, ex));
             }
 
             if (expected.HasValue && root.ValueKind != expected.Value)
-                throw Malformed(field, $"a JSON {expected.Value.ToString().ToLowerInvariant()} was expected.");
+                throw new CellFormatException(field, $"a JSON {expected.Value.ToString().ToLowerInvariant()} was expected.");
             return root;
         }
 
@@ -172,13 +169,8 @@ namespace Esignet.Core.Definitions
 
         private static void Put(Dictionary<string, string> map, string key, string value, string field)
         {
-            if (map.ContainsKey(key)) throw Malformed(field, $"the key '{key}' appears twice.");
+            if (map.ContainsKey(key)) throw new CellFormatException(field, $"the key '{key}' appears twice.");
             map[key] = value;
-        }
-
-        private static EsignetException Malformed(string field, string detail)
-        {
-            return new CellFormatException(field, detail);
         }
     }
 }

@@ -67,26 +67,14 @@ namespace Esignet.Core.Definitions
         /// </summary>
         public static string UnicodeToAscii(string input)
         {
-            bool ascii = true;
-            foreach (char c in input)
-            {
-                if (c > 0x7F) { ascii = false; break; }
-            }
-
-            if (ascii) return input;
+            if (Ascii.IsValid(input)) return input;
             string[] labels = input.Split('.', '\u3002', '\uFF0E', '\uFF61');
             var sb = new StringBuilder();
             for (int i = 0; i < labels.Length; i++)
             {
                 if (i > 0) sb.Append('.');
                 string label = labels[i];
-                bool labelAscii = true;
-                foreach (char c in label)
-                {
-                    if (c > 0x7F) { labelAscii = false; break; }
-                }
-
-                if (labelAscii)
+                if (Ascii.IsValid(label))
                 {
                     sb.Append(label);
                     continue;

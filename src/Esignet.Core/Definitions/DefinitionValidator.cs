@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using Esignet.Core.Keys;
 
 namespace Esignet.Core.Definitions
@@ -30,8 +29,9 @@ namespace Esignet.Core.Definitions
             if (d == null) throw new ArgumentNullException(nameof(d));
             if (rules == null) throw new ArgumentNullException(nameof(rules));
             var issues = new IssueCollector(d.LineNumber);
-            UnsafeText.Check(d, endpoint == ClientEndpointKind.PmsOidcClient || endpoint == ClientEndpointKind.PmsOAuthClient, issues);
-            if (endpoint == ClientEndpointKind.PmsOidcClient || endpoint == ClientEndpointKind.PmsOAuthClient)
+            bool pms = endpoint == ClientEndpointKind.PmsOidcClient || endpoint == ClientEndpointKind.PmsOAuthClient;
+            UnsafeText.Check(d, pms, issues);
+            if (pms)
             {
                 ValidatePms(d, rules, endpoint, issues);
             }
@@ -52,14 +52,14 @@ namespace Esignet.Core.Definitions
                 issues.Error("additionalConfig", ValidationCodes.EndpointNotOnLine, ValidationRuleNames.EndpointNotOnLine, $"additionalConfig needs /client-mgmt/client (eSignet 1.6+); the line is {line}.");
 
             CheckId(d.ClientId, "clientId", ValidationCodes.InvalidClientId, rules, issues);
-            CheckName(d.ClientName, "clientName", ValidationCodes.InvalidClientName, issues);
+            CheckRequired(d.ClientName, "clientName", "The client name", MaxNameLength, ValidationCodes.InvalidClientName, issues);
             CheckId(d.RelyingPartyId, "relyingPartyId", ValidationCodes.InvalidRpId, rules, issues);
             CheckKey(d.PublicKey, ValidationCodes.InvalidPublicKey, rules, issues);
             CheckLogo(d.LogoUri, ValidationCodes.InvalidUri, DatabaseErrorCode(endpoint, line), issues);
             CheckRedirectUris(d.RedirectUris, ValidationCodes.InvalidRedirectUri, ValidationCodes.InvalidRedirectUri, rules, issues);
-            CheckValues(d.GrantTypes, "grantTypes", rules.GrantTypeCode, rules.SupportedGrantTypes, 1, MaxListOf3, issues);
-            CheckValues(d.ClientAuthMethods, "clientAuthMethods", ValidationCodes.InvalidClientAuth, rules.SupportedAuthMethods, 1, MaxListOf3, issues);
-            CheckValues(d.UserClaims, "userClaims", ValidationCodes.InvalidClaim, rules.SupportedClaims, 0, MaxClaimsOrAcrs, issues);
+            CheckValues(d.GrantTypes, "grantTypes", line.GrantTypeErrorCode, line.GrantTypeErrorCode, rules.SupportedGrantTypes, 1, MaxListOf3, issues);
+            CheckValues(d.ClientAuthMethods, "clientAuthMethods", ValidationCodes.InvalidClientAuth, ValidationCodes.InvalidClientAuth, rules.SupportedAuthMethods, 1, MaxListOf3, issues);
+            CheckValues(d.UserClaims, "userClaims", ValidationCodes.InvalidClaim, ValidationCodes.InvalidClaim, rules.SupportedClaims, 0, MaxClaimsOrAcrs, issues);
             CheckAcrs(d.AuthContextRefs, rules, issues);
             EncryptionKeyRules.Check(d, rules, pms: false, issues);
 
@@ -78,7 +78,7 @@ namespace Esignet.Core.Definitions
                 if (endpoint != ClientEndpointKind.Client)
                     issues.Error("additionalConfig", ValidationCodes.UnknownError, ValidationRuleNames.FieldNotOnEndpoint, "Only /client-mgmt/client (eSignet 1.6+) takes additionalConfig.");
                 else
-                    CheckAdditionalConfig(d.AdditionalConfigJson, line, issues);
+                    AdditionalConfigRules.Check(d.AdditionalConfigJson, line, issues);
             }
 
             CheckStoredName(d, line, endpoint, issues);
@@ -89,9 +89,9 @@ namespace Esignet.Core.Definitions
         {
             const string bean = ValidationCodes.PmsInvalidRequest;
             EncryptionKeyRules.Check(d, rules, pms: true, issues);
-            CheckName(d.ClientName, "name", bean, issues);
-            CheckRequired(d.PolicyId, "policyId", 36, bean, issues);
-            CheckRequired(d.AuthPartnerId, "authPartnerId", MaxIdLength, bean, issues);
+            CheckRequired(d.ClientName, "name", "The client name", MaxNameLength, bean, issues);
+            CheckRequired(d.PolicyId, "policyId", "policyId", 36, bean, issues);
+            CheckRequired(d.AuthPartnerId, "authPartnerId", "authPartnerId", MaxIdLength, bean, issues);
 
             // eSignet receives authPartnerId as relyingPartyId and validates it with its id rule.
             if (!string.IsNullOrWhiteSpace(d.AuthPartnerId) && d.AuthPartnerId!.Length <= MaxIdLength)
@@ -111,16 +111,11 @@ namespace Esignet.Core.Definitions
                 CheckKey(d.PublicKey, ValidationCodes.InvalidPublicKey, rules, issues);
             }
 
-            if (string.IsNullOrWhiteSpace(d.LogoUri))
-                issues.Error("logoUri", bean, ValidationRuleNames.Required, "A logo URI is required.");
-            else
-                CheckLogo(d.LogoUri, bean, bean, issues); // PMS: @Size(max=2048) (pms-api.md §4.1)
+            CheckLogo(d.LogoUri, bean, bean, issues); // PMS: @Size(max=2048) (pms-api.md §4.1)
 
             CheckRedirectUris(d.RedirectUris, bean, ValidationCodes.InvalidRedirectUri, rules, issues);
-            CheckCount(d.GrantTypes, "grantTypes", bean, 1, MaxListOf3, issues);
-            CheckValues(d.GrantTypes, "grantTypes", rules.GrantTypeCode, rules.SupportedGrantTypes, 0, int.MaxValue, issues);
-            CheckCount(d.ClientAuthMethods, "clientAuthMethods", bean, 1, MaxListOf3, issues);
-            CheckValues(d.ClientAuthMethods, "clientAuthMethods", ValidationCodes.InvalidClientAuth, rules.SupportedAuthMethods, 0, int.MaxValue, issues);
+            CheckValues(d.GrantTypes, "grantTypes", bean, rules.EsignetVersion.GrantTypeErrorCode, rules.SupportedGrantTypes, 1, MaxListOf3, issues);
+            CheckValues(d.ClientAuthMethods, "clientAuthMethods", bean, ValidationCodes.InvalidClientAuth, rules.SupportedAuthMethods, 1, MaxListOf3, issues);
 
             if (endpoint == ClientEndpointKind.PmsOAuthClient)
             {
@@ -146,25 +141,23 @@ namespace Esignet.Core.Definitions
                 issues.Warning(d.UserClaims.Count > 0 ? "userClaims" : "authContextRefs", ValidationCodes.IgnoredField, ValidationRuleNames.IgnoredByPms, "PMS derives claims and ACRs from the policy; the given values are ignored.");
         }
 
-        private static void CheckRequired(string? value, string field, int max, string code, IssueCollector issues)
+        /// <summary>Refuses a blank value, and one longer than <paramref name="max"/>; true when the value is not blank.</summary>
+        private static bool CheckRequired(string? value, string field, string subject, int max, string code, IssueCollector issues)
         {
             if (string.IsNullOrWhiteSpace(value))
-                issues.Error(field, code, ValidationRuleNames.Required, $"{field} is required and must not be blank.");
-            else if (value!.Length > max)
-                issues.Error(field, code, ValidationRuleNames.MaxLength, $"{field} is {value.Length} characters long; the limit is {max}.");
+            {
+                issues.Error(field, code, ValidationRuleNames.Required, $"{subject} is required and must not be blank.");
+                return false;
+            }
+
+            if (value!.Length > max)
+                issues.Error(field, code, ValidationRuleNames.MaxLength, $"{subject} is {value.Length} characters long; the limit is {max}.");
+            return true;
         }
 
         private static void CheckId(string? value, string field, string code, ValidationRules rules, IssueCollector issues)
         {
-            if (string.IsNullOrEmpty(value) || value!.Trim().Length == 0)
-            {
-                issues.Error(field, code, ValidationRuleNames.Required, $"{field} is required and must not be blank.");
-                return;
-            }
-
-            if (value.Length > MaxIdLength)
-                issues.Error(field, code, ValidationRuleNames.MaxLength, $"{field} is {value.Length} characters long; the limit is {MaxIdLength}.");
-
+            if (!CheckRequired(value, field, field, MaxIdLength, code, issues)) return;
             if (rules.IdPatternIsDefault)
             {
                 int ws = value.IndexOfAny(JavaWhitespace);
@@ -182,14 +175,6 @@ namespace Esignet.Core.Definitions
 
         /// <summary>Java's <c>\s</c>: what the default id pattern <c>\S*</c> refuses.</summary>
         private static readonly char[] JavaWhitespace = { ' ', '\t', '\n', '\x0B', '\f', '\r' };
-
-        private static void CheckName(string? value, string field, string code, IssueCollector issues)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-                issues.Error(field, code, ValidationRuleNames.Required, "The client name is required and must not be blank.");
-            else if (value!.Length > MaxNameLength)
-                issues.Error(field, code, ValidationRuleNames.MaxLength, $"The client name is {value.Length} characters long; the limit is {MaxNameLength}.");
-        }
 
         private static void CheckKey(JwkKeyPair? key, string code, ValidationRules rules, IssueCollector issues)
         {
@@ -279,9 +264,9 @@ namespace Esignet.Core.Definitions
                 issues.Error(field, code, ValidationRuleNames.MaxCount, $"{field} has {values.Count} values; the limit is {max}.");
         }
 
-        private static void CheckValues(List<string> values, string field, string code, ISet<string> supported, int min, int max, IssueCollector issues)
+        private static void CheckValues(List<string> values, string field, string countCode, string code, ISet<string> supported, int min, int max, IssueCollector issues)
         {
-            CheckCount(values, field, code, min, max, issues);
+            CheckCount(values, field, countCode, min, max, issues);
             for (int i = 0; i < values.Count; i++)
             {
                 if (!supported.Contains(values[i]))
@@ -306,7 +291,7 @@ namespace Esignet.Core.Definitions
                 // (IdentityProviderUtil.splitAndTrimValue, AuthContextRefValidator.java@v1.5.1, @v1.8.0): "acr " is valid,
                 // "a  b" and " acr" carry an empty token and are not.
                 if (acrs[i] == null) continue;
-                string[] tokens = JavaSplitOnSpace(acrs[i]).Select(JavaTrim).ToArray();
+                string[] tokens = JavaSplitOnSpace(acrs[i]).Select(t => t.Trim(JavaTrimmed)).ToArray();
                 string? bad = tokens.FirstOrDefault(t => !rules.SupportedAcrs.Contains(t));
                 if (bad != null)
                 {
@@ -325,14 +310,8 @@ namespace Esignet.Core.Definitions
             return tokens;
         }
 
-        /// <summary>Java's <c>String.trim()</c>: removes every character up to U+0020 at both ends, and nothing else.</summary>
-        private static string JavaTrim(string value)
-        {
-            int start = 0, end = value.Length;
-            while (start < end && value[start] <= ' ') start++;
-            while (end > start && value[end - 1] <= ' ') end--;
-            return value.Substring(start, end - start);
-        }
+        /// <summary>What Java's <c>String.trim()</c> removes at both ends: every character up to U+0020, and nothing else.</summary>
+        private static readonly char[] JavaTrimmed = Enumerable.Range(0, ' ' + 1).Select(c => (char)c).ToArray();
 
         private static void CheckLangMap(ClientDefinition d, Versions.EsignetVersion line, bool esignetOnly, IssueCollector issues)
         {
@@ -358,12 +337,6 @@ namespace Esignet.Core.Definitions
                 else if (line.LangMapValueMax50 && e.Value.Length > MaxLangValueLength)
                     issues.Error(f, ValidationCodes.InvalidClientNameLength, ValidationRuleNames.NameValueLength, $"The name for '{e.Key}' is {e.Value.Length} characters long; eSignet {line} allows {MaxLangValueLength}.");
             }
-        }
-
-        private static void CheckAdditionalConfig(string json, Versions.EsignetVersion line, IssueCollector issues)
-        {
-            foreach (KeyValuePair<string, string> v in AdditionalConfigRules.Check(json, line))
-                issues.Error("additionalConfig" + v.Key, ValidationCodes.InvalidAdditionalConfig, ValidationRuleNames.AdditionalConfigSchema, "additionalConfig" + v.Key + " " + v.Value);
         }
 
         /// <summary>
@@ -419,15 +392,8 @@ namespace Esignet.Core.Definitions
         private static string Describe(ISet<string> values)
         {
             var sorted = values.OrderBy(v => v, StringComparer.Ordinal).ToList();
-            var sb = new StringBuilder();
-            for (int i = 0; i < sorted.Count && i < 12; i++)
-            {
-                if (i > 0) sb.Append(", ");
-                sb.Append(sorted[i]);
-            }
-
-            if (sorted.Count > 12) sb.Append(", ... (").Append(sorted.Count.ToString(CultureInfo.InvariantCulture)).Append(" in all)");
-            return sb.ToString();
+            string more = sorted.Count > 12 ? ", ... (" + sorted.Count.ToString(CultureInfo.InvariantCulture) + " in all)" : string.Empty;
+            return string.Join(", ", sorted.Take(12)) + more;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 
 namespace Esignet.Core.Definitions
@@ -17,15 +18,8 @@ namespace Esignet.Core.Definitions
             using Stream stream = typeof(ServerWordList).GetTypeInfo().Assembly.GetManifestResourceStream(name)
                 ?? throw new InvalidOperationException($"The module is missing its embedded list {fileName}.");
             using var reader = new StreamReader(stream);
-            var set = new HashSet<string>(StringComparer.Ordinal);
-            string? line;
-            while ((line = reader.ReadLine()) != null)
-            {
-                line = line.Trim();
-                if (line.Length > 0 && line[0] != '#') set.Add(line);
-            }
-
-            return set;
+            IEnumerable<string> lines = reader.ReadToEnd().Split(new[] { "\r\n", "\r", "\n" }, StringSplitOptions.None).Select(line => line.Trim());
+            return new HashSet<string>(lines.Where(line => line.Length > 0 && line[0] != '#'), StringComparer.Ordinal);
         }
     }
 }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Esignet.Core.Definitions
 {
@@ -13,39 +15,19 @@ namespace Esignet.Core.Definitions
         /// (getClientNameLanguageMapAsJsonString, ClientManagementServiceImpl.java@v1.5.1, @v1.8.0): only '"', '\' and
         /// characters below U+0020 are escaped, so a name in Khmer or Arabic costs one character a letter.
         /// </summary>
-        public static int JacksonObject(IEnumerable<KeyValuePair<string, string>> members)
-        {
-            int length = 2; // {}
-            bool first = true;
-            foreach (KeyValuePair<string, string> m in members)
-            {
-                if (!first) length++; // ,
-                first = false;
-                length += JacksonString(m.Key) + 1 + JacksonString(m.Value); // "key":"value"
-            }
-
-            return length;
-        }
+        public static int JacksonObject(IEnumerable<KeyValuePair<string, string>> members) =>
+            Enclosed(members.Select(m => JacksonString(m.Key) + 1 + JacksonString(m.Value)).ToList()); // "key":"value"
 
         /// <summary>
         /// A list as json-simple's <c>JSONArray.toJSONString</c> writes it, which is how eSignet 1.8 stores redirect URIs,
         /// claims, ACRs, grant types and auth methods (ClientManagementServiceImpl.java@v1.8.0): <c>JSONValue.escape</c>
         /// also writes "/" as "\/", and U+007F-U+009F and U+2000-U+20FF as \uXXXX.
         /// </summary>
-        public static int JsonSimpleArray(IEnumerable<string> values)
-        {
-            int length = 2; // []
-            bool first = true;
-            foreach (string value in values)
-            {
-                if (value == null) continue; // the service drops null elements before storing (esignet-api.md §2.1)
-                if (!first) length++;
-                first = false;
-                length += JsonSimpleString(value);
-            }
+        public static int JsonSimpleArray(IEnumerable<string> values) =>
+            Enclosed(values.Where(v => v != null).Select(JsonSimpleString).ToList()); // the service drops null elements before storing (esignet-api.md §2.1)
 
-            return length;
-        }
+        /// <summary>A JSON object or array of items of these lengths: the brackets, the items, a comma between each two.</summary>
+        private static int Enclosed(List<int> items) => 2 + items.Sum() + Math.Max(0, items.Count - 1);
 
         private static int JacksonString(string text)
         {

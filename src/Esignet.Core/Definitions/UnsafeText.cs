@@ -22,50 +22,31 @@ namespace Esignet.Core.Definitions
 
         private static readonly char[] FormulaStarts = { '=', '+', '-', '@', '\t', '\r' };
 
+        /// <summary>The bidirectional override and isolate controls, U+202A-U+202E and U+2066-U+2069.</summary>
+        private static readonly char[] BidiControls = { '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069' };
+
         public static void Check(ClientDefinition d, bool pms, IssueCollector issues)
         {
-            var ids = new List<(string Field, string? Value)> { ("relyingPartyId", d.RelyingPartyId), ("policyId", d.PolicyId), ("authPartnerId", d.AuthPartnerId) };
-            if (!pms) ids.Insert(0, ("clientId", d.ClientId)); // PMS ignores a given clientId
-            var names = new List<(string Field, string? Value)> { ("clientName", d.ClientName) };
-            names.AddRange(d.ClientNameLangMap.Select(kv => ($"clientNameLangMap.{kv.Key}", (string?)kv.Value)));
+            // The ids, then the names: a bidi control is refused in an id and warned about in a name.
+            var values = new List<(string Field, string? Value, bool IsId)> { ("relyingPartyId", d.RelyingPartyId, true), ("policyId", d.PolicyId, true), ("authPartnerId", d.AuthPartnerId, true), ("clientName", d.ClientName, false) };
+            if (!pms) values.Insert(0, ("clientId", d.ClientId, true)); // PMS ignores a given clientId
+            values.AddRange(d.ClientNameLangMap.Select(kv => ($"clientNameLangMap.{kv.Key}", (string?)kv.Value, false)));
 
-            foreach ((string field, string? value) in ids)
+            foreach ((string field, string? value, bool isId) in values)
             {
                 if (string.IsNullOrEmpty(value)) continue;
-                int bidi = BidiAt(value!);
-                if (bidi >= 0)
-                    issues.Error(field, Code, BidiRule, $"{field} contains the bidirectional control U+{(int)value![bidi]:X4} at position {bidi + 1}, which makes it display as something else; ids may not contain it.");
-                WarnFormula(field, value!, issues);
-            }
+                int bidi = value!.IndexOfAny(BidiControls);
+                if (bidi >= 0 && isId)
+                    issues.Error(field, Code, BidiRule, $"{field} contains the bidirectional control U+{(int)value[bidi]:X4} at position {bidi + 1}, which makes it display as something else; ids may not contain it.");
+                else if (bidi >= 0)
+                    issues.Warning(field, Code, BidiRule, $"{field} contains the bidirectional control U+{(int)value[bidi]:X4} at position {bidi + 1}: the name may display differently in exports, logs and file names.");
 
-            foreach ((string field, string? value) in names)
-            {
-                if (string.IsNullOrEmpty(value)) continue;
-                int bidi = BidiAt(value!);
-                if (bidi >= 0)
-                    issues.Warning(field, Code, BidiRule, $"{field} contains the bidirectional control U+{(int)value![bidi]:X4} at position {bidi + 1}: the name may display differently in exports, logs and file names.");
-                WarnFormula(field, value!, issues);
+                if (System.Array.IndexOf(FormulaStarts, value[0]) >= 0)
+                {
+                    string shown = value[0] == '\t' ? "a tab" : value[0] == '\r' ? "a carriage return" : $"'{value[0]}'";
+                    issues.Warning(field, Code, FormulaRule, $"{field} starts with {shown}, so a spreadsheet opening an exported results file would take it for a formula.");
+                }
             }
-        }
-
-        private static void WarnFormula(string field, string value, IssueCollector issues)
-        {
-            if (value.Length > 0 && System.Array.IndexOf(FormulaStarts, value[0]) >= 0)
-            {
-                string shown = value[0] == '\t' ? "a tab" : value[0] == '\r' ? "a carriage return" : $"'{value[0]}'";
-                issues.Warning(field, Code, FormulaRule, $"{field} starts with {shown}, so a spreadsheet opening an exported results file would take it for a formula.");
-            }
-        }
-
-        private static int BidiAt(string value)
-        {
-            for (int i = 0; i < value.Length; i++)
-            {
-                char c = value[i];
-                if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) return i;
-            }
-
-            return -1;
         }
     }
 }

@@ -158,28 +158,23 @@ namespace Esignet.Core.Definitions
                 return false;
             }
 
-            if (!CommonsDomainRules.IsValidDomain(host, out string? refusedTld))
+            if (!CommonsDomainRules.IsValidDomain(host, out string? refusedTld) && !CommonsDomainRules.IsValidIpv4(host, out bool leadingZero))
             {
-                if (CommonsDomainRules.IsValidIpv4(host, out bool leadingZero))
-                {
-                    // an IPv4 address
-                }
-                else if (leadingZero)
+                if (leadingZero)
                 {
                     reason = $"'{host}' is an IPv4 address with a leading zero in an octet, which the validator refuses (write {string.Join(".", host.Split('.').Select(o => o.TrimStart('0').Length == 0 ? "0" : o.TrimStart('0')))})";
-                    return false;
                 }
                 else if (refusedTld != null)
                 {
                     string why = CommonsDomainRules.IsInternalTld(refusedTld) ? " Internal names (.local, .internal, .svc.cluster.local, ...) are refused even where your network resolves them." : string.Empty;
                     reason = $"its host '{host}' ends in '.{refusedTld}', a TLD missing from the IANA list of 2020 that is built into commons-validator 1.7, the library eSignet checks redirect URIs with, so eSignet answers invalid_redirect_uri.{why} Use a host under a public TLD, a single-label host name, localhost or an IP address";
-                    return false;
                 }
                 else
                 {
                     reason = $"its host '{host}' is not a valid domain name (wildcards are allowed only in the path)";
-                    return false;
                 }
+
+                return false;
             }
 
             if (port.Length > 0 && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number > 65535))

@@ -38,12 +38,6 @@ namespace Esignet.Core.Definitions
         /// <summary>PMS bean validation ("Invalid request parameter").</summary>
         public const string PmsInvalidRequest = "PMS_COR_001";
 
-        /// <summary>PMS: "AuthPartner doesn't exists with this Id".</summary>
-        public const string PmsAuthPartnerNotFound = "PMS_PRT_058";
-
-        /// <summary>PMS: "Policy not exists."</summary>
-        public const string PmsPolicyNotFound = "PMS_PRT_073";
-
         // The module's own: no server reports these, the module refuses them.
 
         /// <summary>The chosen endpoint does not exist on the server line (a 404/405 on the real server).</summary>

@@ -26,7 +26,6 @@ namespace Esignet.Core.Definitions
         public const string LanguageCode = "LanguageCode";
         public const string NameValueLength = "NameValueLength";
         public const string AdditionalConfigSchema = "AdditionalConfigSchema";
-        public const string MalformedJson = "MalformedJson";
 
         /// <summary>A cell that cannot be read as the list, map or JSON its field needs.</summary>
         public const string MalformedValue = "MalformedValue";

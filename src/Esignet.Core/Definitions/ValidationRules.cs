@@ -15,21 +15,6 @@ namespace Esignet.Core.Definitions
         /// <summary>eSignet's default <c>mosip.esignet.supported-id-regex</c> (esignet-api.md §2.1).</summary>
         public const string DefaultIdPattern = @"\S*";
 
-        /// <summary>The 8 claims of the deployment defaults (mosip-config and OpenG2P, every line; esignet-api.md §2.5).</summary>
-        public static readonly IReadOnlyList<string> DeploymentDefaultClaims = new[]
-        {
-            "name", "address", "gender", "birthdate", "picture", "email", "phone_number", "individual_id",
-        };
-
-        /// <summary>Added to <c>claims_supported</c> by the service's own properties from 1.5.0 (esignet-api.md §2.5).</summary>
-        public static readonly IReadOnlyList<string> ClaimsAddedIn15 = new[] { "phone_number_verified", "registration_type", "updated_at" };
-
-        /// <summary>The four base ACRs of the AMR/ACR mapping file (every line; esignet-api.md §2.5).</summary>
-        public static readonly IReadOnlyList<string> BaseAcrs = new[]
-        {
-            "mosip:idp:acr:static-code", "mosip:idp:acr:generated-code", "mosip:idp:acr:linked-wallet", "mosip:idp:acr:biometrics",
-        };
-
         private string _idPattern = DefaultIdPattern;
         private Regex? _idRegex;
 
@@ -102,13 +87,13 @@ namespace Esignet.Core.Definitions
         {
             var rules = new ValidationRules(api, esignet, pms);
             int minor = esignet.Minor;
-            foreach (string c in DeploymentDefaultClaims) rules.SupportedClaims.Add(c);
-            if (minor >= 5)
-            {
-                foreach (string c in ClaimsAddedIn15) rules.SupportedClaims.Add(c);
-            }
+            // The 8 claims of the deployment defaults (mosip-config and OpenG2P, every line), and those the service's own
+            // properties add to claims_supported from 1.5.0 (esignet-api.md §2.5).
+            rules.SupportedClaims.UnionWith(new[] { "name", "address", "gender", "birthdate", "picture", "email", "phone_number", "individual_id" });
+            if (minor >= 5) rules.SupportedClaims.UnionWith(new[] { "phone_number_verified", "registration_type", "updated_at" });
 
-            foreach (string a in BaseAcrs) rules.SupportedAcrs.Add(a);
+            // The four base ACRs of the AMR/ACR mapping file (every line; esignet-api.md §2.5).
+            rules.SupportedAcrs.UnionWith(new[] { "mosip:idp:acr:static-code", "mosip:idp:acr:generated-code", "mosip:idp:acr:linked-wallet", "mosip:idp:acr:biometrics" });
             if (minor >= 3) rules.SupportedAcrs.Add("mosip:idp:acr:password");
             if (minor >= 5)
             {
@@ -133,8 +118,5 @@ namespace Esignet.Core.Definitions
 
         /// <summary>The defaults for PMS on <paramref name="pms"/>, forwarding to eSignet <paramref name="esignet"/>.</summary>
         public static ValidationRules ForPms(PmsVersion pms, EsignetVersion esignet) => For(ClientApi.Pms, esignet, pms);
-
-        /// <summary>The grant-type error code of the eSignet line (§4).</summary>
-        internal string GrantTypeCode => EsignetVersion.GrantTypeErrorCode;
     }
 }

@@ -18,16 +18,12 @@ namespace Esignet.Core.Transport
         /// <summary>eSignet's default requestTime leeway.</summary>
         public static readonly TimeSpan EsignetLeeway = TimeSpan.FromMinutes(2);
 
-        private readonly object _gate = new object();
-        private TimeSpan? _serverAhead;
-        private string? _server;
+        // The latest measurement, replaced whole so that a reader never sees one answer's skew with another's server.
+        private volatile Measurement? _latest;
         private int _warned;
 
         /// <summary>The latest measurement: positive when the server's clock is ahead of the local one; null before any.</summary>
-        public TimeSpan? ServerAhead
-        {
-            get { lock (_gate) return _serverAhead; }
-        }
+        public TimeSpan? ServerAhead => _latest?.Ahead;
 
         /// <summary>
         /// Records one answer. <c>Date</c> has whole seconds, so half a second is added to the server's time and the
@@ -35,12 +31,7 @@ namespace Esignet.Core.Transport
         /// </summary>
         public void Observe(DateTimeOffset serverDate, DateTimeOffset receivedLocal, string server)
         {
-            TimeSpan ahead = serverDate.AddMilliseconds(500) - receivedLocal;
-            lock (_gate)
-            {
-                _serverAhead = ahead;
-                _server = server;
-            }
+            _latest = new Measurement(serverDate.AddMilliseconds(500) - receivedLocal, server);
         }
 
         /// <summary>True when the latest measurement is above <see cref="WarnAbove"/>.</summary>
@@ -60,22 +51,15 @@ namespace Esignet.Core.Transport
         /// <summary>"The local clock is 185 s behind the server's (Date header of https://…)."</summary>
         public string Describe()
         {
-            TimeSpan? ahead;
-            string? server;
-            lock (_gate)
-            {
-                ahead = _serverAhead;
-                server = _server;
-            }
-
-            if (ahead == null)
+            Measurement? latest = _latest;
+            if (latest == null)
             {
                 return "The server's clock has not been measured (its answers had no Date header).";
             }
 
-            double seconds = Math.Round(ahead.Value.Duration().TotalSeconds);
-            string direction = ahead.Value >= TimeSpan.Zero ? "behind" : "ahead of";
-            return string.Format(CultureInfo.InvariantCulture, "The local clock is {0:0} s {1} the server's (measured from the Date header of {2}).", seconds, direction, server);
+            double seconds = Math.Round(latest.Ahead.Duration().TotalSeconds);
+            string direction = latest.Ahead >= TimeSpan.Zero ? "behind" : "ahead of";
+            return string.Format(CultureInfo.InvariantCulture, "The local clock is {0:0} s {1} the server's (measured from the Date header of {2}).", seconds, direction, latest.Server);
         }
 
         /// <summary>
@@ -95,5 +79,7 @@ namespace Esignet.Core.Transport
                 + (ahead == null ? "The server's clock could not be measured. " : Describe() + " That alone does not explain it, so the server's leeway (mosip.esignet.reqtime.leeway-minutes) may be smaller, or its clock wrong. ")
                 + "Check the clocks of this machine and of the server.";
         }
+
+        private sealed record Measurement(TimeSpan Ahead, string Server);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -27,15 +26,13 @@ namespace Esignet.Core.Transport
     public sealed class HttpTransport : IDisposable
     {
         private readonly HttpClient _client;
-        private readonly TransportOptions _options;
         private readonly Random _jitter = new Random();
 
         private readonly bool _ownsClient = true;
-        private readonly ClockSkew _clockSkew = new ClockSkew();
 
         public HttpTransport(TransportOptions options)
         {
-            _options = options;
+            Options = options;
             var handler = new HttpClientHandler
             {
                 AllowAutoRedirect = false,
@@ -55,12 +52,12 @@ namespace Esignet.Core.Transport
         private HttpTransport(HttpClient client, TransportOptions options, ClockSkew clockSkew)
         {
             _client = client;
-            _options = options;
+            Options = options;
             _ownsClient = false;
-            _clockSkew = clockSkew;
+            ClockSkew = clockSkew;
         }
 
-        public TransportOptions Options => _options;
+        public TransportOptions Options { get; }
 
         /// <summary>
         /// The same connections (so a per-call setting costs no new TLS handshakes) with another retry count or
@@ -68,11 +65,11 @@ namespace Esignet.Core.Transport
         /// </summary>
         public HttpTransport With(int? maxRetry, TimeSpan? timeout)
         {
-            return new HttpTransport(_client, _options.With(maxRetry, timeout), _clockSkew) { Log = Log };
+            return new HttpTransport(_client, Options.With(maxRetry, timeout), ClockSkew) { Log = Log };
         }
 
         /// <summary>The local clock's distance from the servers', from every answer's Date header; shared with views.</summary>
-        public ClockSkew ClockSkew => _clockSkew;
+        public ClockSkew ClockSkew { get; } = new ClockSkew();
 
         /// <summary>Receives one line per retry (already redacted), for -Verbose.</summary>
         public Action<string>? Log { get; set; }
@@ -84,7 +81,7 @@ namespace Esignet.Core.Transport
         /// </summary>
         public async Task<TransportResponse> SendAsync(Func<HttpRequestMessage> makeRequest, CancellationToken cancel, int? maxRetry = null)
         {
-            int retries = maxRetry ?? _options.MaxRetry;
+            int retries = maxRetry ?? Options.MaxRetry;
             bool answerLost = false;
             for (int attempt = 0; ; attempt++)
             {
@@ -92,7 +89,7 @@ namespace Esignet.Core.Transport
                 using (HttpRequestMessage request = makeRequest())
                 using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancel))
                 {
-                    attemptTimeout.CancelAfter(_options.Timeout);
+                    attemptTimeout.CancelAfter(Options.Timeout);
                     string what = request.Method + " " + request.RequestUri;
                     TimeSpan? delay;
                     string reason;
@@ -103,13 +100,13 @@ namespace Esignet.Core.Transport
                             int status = (int)response.StatusCode;
                             if (response.Headers.Date is DateTimeOffset serverDate && request.RequestUri != null)
                             {
-                                _clockSkew.Observe(serverDate, DateTimeOffset.UtcNow, request.RequestUri.GetLeftPart(UriPartial.Authority));
+                                ClockSkew.Observe(serverDate, DateTimeOffset.UtcNow, request.RequestUri.GetLeftPart(UriPartial.Authority));
                             }
 
                             if (!IsTransient(status) || attempt >= retries)
                             {
                                 // Read within this attempt's deadline and size bound: a dripping or huge answer cannot hold the row.
-                                TransportResponse answer = await TransportResponse.ReadAsync(response, _options.MaxResponseBytes, what, attemptTimeout.Token).ConfigureAwait(false);
+                                TransportResponse answer = await TransportResponse.ReadAsync(response, Options.MaxResponseBytes, what, attemptTimeout.Token).ConfigureAwait(false);
                                 answer.EarlierAnswerLost = answerLost;
                                 return answer;
                             }
@@ -125,7 +122,7 @@ namespace Esignet.Core.Transport
                     catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException || e is System.IO.IOException)
                     {
                         if (TlsFailure.From(e, what) is EsignetException untrusted) throw untrusted; // no retry can fix a certificate
-                        reason = e is OperationCanceledException ? $"no answer within {_options.Timeout.TotalSeconds:0.#} s" : Describe(e);
+                        reason = e is OperationCanceledException ? $"no answer within {Options.Timeout.TotalSeconds:0.#} s" : Describe(e);
                         if (attempt >= retries)
                         {
                             throw new EsignetException("ConnectionFailed", EsignetErrorKind.ConnectionError,
@@ -155,14 +152,14 @@ namespace Esignet.Core.Transport
 
         private TimeSpan Backoff(int attempt)
         {
-            double baseMs = _options.InitialBackoff.TotalMilliseconds * Math.Pow(2, attempt);
+            double baseMs = Options.InitialBackoff.TotalMilliseconds * Math.Pow(2, attempt);
             double jitter;
             lock (_jitter)
             {
                 jitter = 0.5 + _jitter.NextDouble(); // 50%..150%: spreads retries of parallel workers
             }
 
-            return TimeSpan.FromMilliseconds(Math.Min(_options.MaxBackoff.TotalMilliseconds, baseMs * jitter));
+            return TimeSpan.FromMilliseconds(Math.Min(Options.MaxBackoff.TotalMilliseconds, baseMs * jitter));
         }
 
         private TimeSpan? RetryAfter(HttpResponseMessage response)
@@ -175,7 +172,7 @@ namespace Esignet.Core.Transport
             }
 
             if (wait < TimeSpan.Zero) wait = TimeSpan.Zero;
-            return wait > _options.MaxBackoff ? _options.MaxBackoff : wait;
+            return wait > Options.MaxBackoff ? Options.MaxBackoff : wait;
         }
 
         private static string Describe(Exception e)

@@ -14,23 +14,15 @@ namespace Esignet.Core.Transport
         /// <summary>The error to throw for a certificate failure, or null when <paramref name="e"/> is something else.</summary>
         public static EsignetException? From(Exception e, string what)
         {
-            AuthenticationException? tls = Find(e);
-            if (tls == null)
-            {
-                return null;
-            }
-
-            return new EsignetException("CertificateNotTrusted", EsignetErrorKind.ConnectionError,
-                $"{what}: the server's TLS certificate is not trusted ({tls.Message}). Nothing was retried. If this is a test server with a " +
-                "self-signed certificate, connect with -SkipCertificateCheck (never against production); otherwise install the issuing CA " +
-                "in this machine's trust store, or check that the host name matches the certificate.", e);
-        }
-
-        private static AuthenticationException? Find(Exception e)
-        {
             for (Exception? x = e; x != null; x = x.InnerException)
             {
-                if (x is AuthenticationException a) return a;
+                if (x is AuthenticationException tls)
+                {
+                    return new EsignetException("CertificateNotTrusted", EsignetErrorKind.ConnectionError,
+                        $"{what}: the server's TLS certificate is not trusted ({tls.Message}). Nothing was retried. If this is a test server with a " +
+                        "self-signed certificate, connect with -SkipCertificateCheck (never against production); otherwise install the issuing CA " +
+                        "in this machine's trust store, or check that the host name matches the certificate.", e);
+                }
             }
 
             return null;

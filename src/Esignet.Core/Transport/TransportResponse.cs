@@ -39,17 +39,9 @@ namespace Esignet.Core.Transport
         {
             string body = response.Content == null ? string.Empty : await ReadBoundedAsync(response.Content, maxBytes, what, cancel).ConfigureAwait(false);
             var headers = new Dictionary<string, string[]>(System.StringComparer.OrdinalIgnoreCase);
-            foreach (var h in response.Headers)
+            foreach (var h in response.Content == null ? response.Headers : response.Headers.Concat(response.Content.Headers))
             {
                 headers[h.Key] = h.Value.ToArray();
-            }
-
-            if (response.Content != null)
-            {
-                foreach (var h in response.Content.Headers)
-                {
-                    headers[h.Key] = h.Value.ToArray();
-                }
             }
 
             return new TransportResponse((int)response.StatusCode, body, headers);

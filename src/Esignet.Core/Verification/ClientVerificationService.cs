@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Esignet.Core.Assertions;
 using Esignet.Core.Clients;
 using Esignet.Core.Connection;
-using Esignet.Core.Definitions;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 using Esignet.Core.Registration;
@@ -224,17 +223,10 @@ namespace Esignet.Core.Verification
 
         private static void CheckAcrs(ClientRecord? record, IReadOnlyList<string> acrs, OAuthDetailsAnswer answer, Action<string, CheckOutcome, string> add)
         {
-            if (record == null)
-            {
-                add(ClientCheckNames.Acrs, answer.AuthFactorSets > 0 ? CheckOutcome.Passed : CheckOutcome.Failed, answer.AuthFactorSets > 0
-                    ? $"eSignet offers {answer.AuthFactorSets} way(s) to authenticate (the registered ACRs are unknown here)."
-                    : "eSignet offers no way to authenticate.");
-                return;
-            }
-
-            add(ClientCheckNames.Acrs, answer.AuthFactorSets > 0 ? CheckOutcome.Passed : CheckOutcome.Failed, answer.AuthFactorSets > 0
-                ? $"eSignet offers {answer.AuthFactorSets} way(s) to authenticate for the ACRs {string.Join(", ", acrs)}."
-                : $"eSignet offers no way to authenticate for the ACRs {string.Join(", ", acrs)}: none of them is in its ACR mapping.");
+            bool offered = answer.AuthFactorSets > 0;
+            add(ClientCheckNames.Acrs, offered ? CheckOutcome.Passed : CheckOutcome.Failed, record == null
+                ? (offered ? $"eSignet offers {answer.AuthFactorSets} way(s) to authenticate (the registered ACRs are unknown here)." : "eSignet offers no way to authenticate.")
+                : (offered ? $"eSignet offers {answer.AuthFactorSets} way(s) to authenticate for the ACRs {string.Join(", ", acrs)}." : $"eSignet offers no way to authenticate for the ACRs {string.Join(", ", acrs)}: none of them is in its ACR mapping."));
         }
 
         private static RegisteredJwk? ReadRegisteredKey(ClientRecord? record)
