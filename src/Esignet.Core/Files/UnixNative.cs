@@ -15,20 +15,16 @@ namespace Esignet.Core.Files
     {
         // libSystem.Native's flags (pal_io.h): the same numbers on every Unix the runtime supports.
         public const int ReadOnly = 0x0000;
-        public const int WriteOnly = 0x0001;
         public const int ReadWrite = 0x0002;
         public const int CloseOnExec = 0x0010;
         public const int Create = 0x0020;
-        public const int Exclusive = 0x0040;
         public const int NoFollow = 0x0200;
 
-        public const int LockShared = 1;
         public const int LockExclusive = 2;
         public const int Unlock = 8;
 
         public const int TypeMask = 0xF000;
         public const int TypeRegular = 0x8000;
-        public const int TypeDirectory = 0x4000;
         public const int TypeLink = 0xA000;
 
         public const int ErrnoExists = 17; // EEXIST: 17 on Linux and macOS
@@ -62,7 +58,7 @@ namespace Esignet.Core.Files
         private static extern int SysFLock(SafeHandle fd, int operation);
 
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_Write", SetLastError = true)]
-        private static extern int SysWrite(SafeHandle fd, byte[] buffer, int size);
+        private static extern int SysWrite(SafeHandle fd, ref byte buffer, int size);
 
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_PRead", SetLastError = true)]
         private static extern int SysPRead(SafeHandle fd, byte[] buffer, int size, long offset);
@@ -172,8 +168,7 @@ namespace Esignet.Core.Files
             int done = 0;
             while (done < bytes.Length)
             {
-                byte[] rest = done == 0 ? bytes : Slice(bytes, done);
-                int n = SysWrite(fd, rest, rest.Length);
+                int n = SysWrite(fd, ref bytes[done], bytes.Length - done);
                 if (n < 0)
                 {
                     int errno = LastErrno;
@@ -235,12 +230,5 @@ namespace Esignet.Core.Files
             Uid = BitConverter.ToUInt32(b, 8),
             Size = BitConverter.ToInt64(b, 16),
         };
-
-        private static byte[] Slice(byte[] bytes, int from)
-        {
-            var rest = new byte[bytes.Length - from];
-            Buffer.BlockCopy(bytes, from, rest, 0, rest.Length);
-            return rest;
-        }
     }
 }

@@ -10,22 +10,15 @@ namespace Esignet.Core.Files
     /// </summary>
     internal static class WindowsAcl
     {
-        public static void RestrictToOwner(string path, bool isDirectory)
+        public static void RestrictDirectoryToOwner(string path)
         {
             SecurityIdentifier owner = WindowsIdentity.GetCurrent().User!;
-            if (isDirectory)
-            {
-                var security = new DirectorySecurity();
-                security.SetAccessRuleProtection(true, false);
-                security.SetOwner(owner);
-                security.AddAccessRule(new FileSystemAccessRule(owner, FileSystemRights.FullControl,
-                    InheritanceFlags.ContainerInherit | InheritanceFlags.ObjectInherit, PropagationFlags.None, AccessControlType.Allow));
-                new DirectoryInfo(path).SetAccessControl(security);
-            }
-            else
-            {
-                new FileInfo(path).SetAccessControl(OwnerOnlyFile());
-            }
+            var security = new DirectorySecurity();
+            security.SetAccessRuleProtection(true, false);
+            security.SetOwner(owner);
+            security.AddAccessRule(new FileSystemAccessRule(owner, FileSystemRights.FullControl,
+                InheritanceFlags.ContainerInherit | InheritanceFlags.ObjectInherit, PropagationFlags.None, AccessControlType.Allow));
+            new DirectoryInfo(path).SetAccessControl(security);
         }
 
         /// <summary>A new file whose owner-only ACL is given to CreateFile itself, so it never exists with another.</summary>
