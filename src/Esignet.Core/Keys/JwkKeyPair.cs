@@ -75,9 +75,6 @@ namespace Esignet.Core.Keys
             return JwkJson.Write(_key, KeyId, Use, Algorithm, includePrivate: true);
         }
 
-        /// <summary>The public key as SubjectPublicKeyInfo PEM.</summary>
-        public string ExportPublicKeyPem() => KeyPem.ExportSpkiPem(_key);
-
         /// <summary>DER SubjectPublicKeyInfo: what PMS 1.2.2+ hashes into the Client ID.</summary>
         public byte[] ExportSubjectPublicKeyInfo() => KeyPem.ExportSpki(_key);
 
@@ -88,26 +85,15 @@ namespace Esignet.Core.Keys
         public byte[] Sign(byte[] data, string? algorithm = null)
         {
             RequirePrivate();
-            string alg = algorithm ?? Algorithm ?? JwkAlgorithms.Default(_key.Kind, KeyUse.Sig, _key.Curve);
+            string alg = algorithm ?? SigningAlgorithm;
+            CheckAlgorithmFitsKey(alg);
             if (_key.Kind == KeyKind.RSA)
             {
-                HashAlgorithmName hash = HashFor(alg);
                 RSASignaturePadding padding = alg.StartsWith("PS", StringComparison.Ordinal) ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
-                if (!alg.StartsWith("RS", StringComparison.Ordinal) && !alg.StartsWith("PS", StringComparison.Ordinal))
-                {
-                    throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument, $"An RSA key cannot sign with '{alg}'.");
-                }
-
                 using (RSA rsa = _key.CreateRsa())
                 {
-                    return rsa.SignData(data, hash, padding);
+                    return rsa.SignData(data, HashFor(alg), padding);
                 }
-            }
-
-            if (alg != _key.Curve!.SigningAlgorithm)
-            {
-                throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument,
-                    $"An EC {_key.Curve.JwkName} key signs with {_key.Curve.SigningAlgorithm}, not '{alg}'.");
             }
 
             using (ECDsa ec = _key.CreateEcdsa())
