@@ -47,37 +47,24 @@ namespace Esignet.Core.Keys
         public static string Write(KeyMaterial key, string? kid, string? use, string? alg, bool includePrivate)
         {
             JsonWebKey jwk = ToJsonWebKey(key, includePrivate);
+
+            // What the key type lacks, and the private members of a public key, are null and left out.
+            (string Name, string? Value)[] members =
+            {
+                ("kty", jwk.Kty), ("kid", kid), ("use", use), ("alg", alg),
+                ("n", jwk.N), ("e", jwk.E), ("crv", jwk.Crv), ("x", jwk.X), ("y", jwk.Y),
+                ("d", jwk.D), ("p", jwk.P), ("q", jwk.Q), ("dp", jwk.DP), ("dq", jwk.DQ), ("qi", jwk.QI),
+            };
             using (var stream = new MemoryStream())
             {
                 using (var w = new Utf8JsonWriter(stream))
                 {
                     w.WriteStartObject();
-                    w.WriteString("kty", jwk.Kty);
-                    if (kid != null) w.WriteString("kid", kid);
-                    if (use != null) w.WriteString("use", use);
-                    if (alg != null) w.WriteString("alg", alg);
-                    if (key.Kind == KeyKind.RSA)
+                    foreach ((string name, string? value) in members)
                     {
-                        w.WriteString("n", jwk.N);
-                        w.WriteString("e", jwk.E);
-                        if (includePrivate)
+                        if (value != null)
                         {
-                            w.WriteString("d", jwk.D);
-                            w.WriteString("p", jwk.P);
-                            w.WriteString("q", jwk.Q);
-                            w.WriteString("dp", jwk.DP);
-                            w.WriteString("dq", jwk.DQ);
-                            w.WriteString("qi", jwk.QI);
-                        }
-                    }
-                    else
-                    {
-                        w.WriteString("crv", jwk.Crv);
-                        w.WriteString("x", jwk.X);
-                        w.WriteString("y", jwk.Y);
-                        if (includePrivate)
-                        {
-                            w.WriteString("d", jwk.D);
+                            w.WriteString(name, value);
                         }
                     }
 

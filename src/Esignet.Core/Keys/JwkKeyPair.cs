@@ -89,10 +89,9 @@ namespace Esignet.Core.Keys
             CheckAlgorithmFitsKey(alg);
             if (_key.Kind == KeyKind.RSA)
             {
-                RSASignaturePadding padding = alg.StartsWith("PS", StringComparison.Ordinal) ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
                 using (RSA rsa = _key.CreateRsa())
                 {
-                    return rsa.SignData(data, HashFor(alg), padding);
+                    return rsa.SignData(data, HashFor(alg), PaddingFor(alg));
                 }
             }
 
@@ -126,20 +125,21 @@ namespace Esignet.Core.Keys
             }
         }
 
+        /// <summary>RS* or PS* for an RSA key; the curve's own ES* for an EC key.</summary>
+        private bool FitsKey(string alg) => _key.Kind == KeyKind.RSA
+            ? alg.StartsWith("RS", StringComparison.Ordinal) || alg.StartsWith("PS", StringComparison.Ordinal)
+            : alg == _key.Curve!.SigningAlgorithm;
+
         private void CheckAlgorithmFitsKey(string alg)
         {
-            if (_key.Kind == KeyKind.RSA)
+            if (FitsKey(alg))
             {
-                if (!alg.StartsWith("RS", StringComparison.Ordinal) && !alg.StartsWith("PS", StringComparison.Ordinal))
-                {
-                    throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument, $"An RSA key cannot sign with '{alg}'.");
-                }
+                return;
             }
-            else if (alg != _key.Curve!.SigningAlgorithm)
-            {
-                throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument,
-                    $"An EC {_key.Curve.JwkName} key signs with {_key.Curve.SigningAlgorithm}, not '{alg}'.");
-            }
+
+            throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument, _key.Kind == KeyKind.RSA
+                ? $"An RSA key cannot sign with '{alg}'."
+                : $"An EC {_key.Curve!.JwkName} key signs with {_key.Curve.SigningAlgorithm}, not '{alg}'.");
         }
 
         /// <summary>
@@ -155,7 +155,7 @@ namespace Esignet.Core.Keys
         /// </summary>
         public bool Verify(byte[] data, byte[] signature, string algorithm)
         {
-            if (data == null || signature == null || string.IsNullOrEmpty(algorithm))
+            if (data == null || signature == null || string.IsNullOrEmpty(algorithm) || !FitsKey(algorithm))
             {
                 return false;
             }
@@ -164,21 +164,10 @@ namespace Esignet.Core.Keys
             {
                 if (_key.Kind == KeyKind.RSA)
                 {
-                    bool pss = algorithm.StartsWith("PS", StringComparison.Ordinal);
-                    if (!pss && !algorithm.StartsWith("RS", StringComparison.Ordinal))
-                    {
-                        return false;
-                    }
-
                     using (RSA rsa = _key.PublicOnly().CreateRsa())
                     {
-                        return rsa.VerifyData(data, signature, HashFor(algorithm), pss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
+                        return rsa.VerifyData(data, signature, HashFor(algorithm), PaddingFor(algorithm));
                     }
-                }
-
-                if (algorithm != _key.Curve!.SigningAlgorithm)
-                {
-                    return false;
                 }
 
                 using (ECDsa ec = _key.PublicOnly().CreateEcdsa())
@@ -210,6 +199,8 @@ namespace Esignet.Core.Keys
             sb.Append(" kid=").Append(KeyId);
             return sb.ToString();
         }
+
+        private static RSASignaturePadding PaddingFor(string alg) => alg.StartsWith("PS", StringComparison.Ordinal) ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
 
         private static HashAlgorithmName HashFor(string alg)
         {
