@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using Esignet.Core.Errors;
@@ -39,32 +38,29 @@ namespace Esignet.Core.Keys
         /// </summary>
         public static KeyMaterial Read(string text)
         {
-            var blocks = new List<(string Label, byte[] Der)>();
+            (string Label, byte[] Der)? chosen = null;
+            string? firstLabel = null;
             ReadOnlySpan<char> rest = text.AsSpan();
             while (PemEncoding.TryFind(rest, out PemFields fields))
             {
                 string label = new string(rest[fields.Label]);
                 byte[] der = new byte[fields.DecodedDataLength];
-                if (Convert.TryFromBase64Chars(rest[fields.Base64Data], der, out int written))
-                {
-                    blocks.Add((label, der.AsSpan(0, written).ToArray()));
-                }
-
+                bool decoded = Convert.TryFromBase64Chars(rest[fields.Base64Data], der, out int written);
                 rest = rest.Slice(fields.Location.End.GetOffset(rest.Length));
-            }
-
-            (string Label, byte[] Der)? chosen = null;
-            foreach (var block in blocks)
-            {
-                if (block.Label.EndsWith("PRIVATE KEY", StringComparison.Ordinal))
+                if (!decoded)
                 {
-                    chosen = block;
-                    break;
+                    continue;
                 }
 
-                if (chosen == null && block.Label != "CERTIFICATE")
+                firstLabel ??= label;
+                if (label.EndsWith("PRIVATE KEY", StringComparison.Ordinal))
                 {
-                    chosen = block;
+                    return Import(label, der[..written]);
+                }
+
+                if (chosen == null && label != "CERTIFICATE")
+                {
+                    chosen = (label, der[..written]);
                 }
             }
 
@@ -77,7 +73,7 @@ namespace Esignet.Core.Keys
                 }
 
                 throw new EsignetException("UnrecognisedKeyFormat", EsignetErrorKind.InvalidData,
-                    blocks.Count > 0 && blocks[0].Label == "CERTIFICATE"
+                    firstLabel == "CERTIFICATE"
                         ? "The PEM holds only a certificate; give the private key (or the public key) instead."
                         : "The PEM text holds no readable block; check that the file was copied whole.");
             }
