@@ -1,6 +1,6 @@
 using System;
+using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Esignet.Core.Errors;
 using Microsoft.IdentityModel.Tokens;
 
@@ -190,15 +190,8 @@ namespace Esignet.Core.Keys
             };
         }
 
-        public override string ToString()
-        {
-            var sb = new StringBuilder();
-            sb.Append(KeyType).Append(' ');
-            sb.Append(Curve ?? KeySize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (Algorithm != null) sb.Append(' ').Append(Algorithm);
-            sb.Append(" kid=").Append(KeyId);
-            return sb.ToString();
-        }
+        public override string ToString() =>
+            $"{KeyType} {Curve ?? KeySize.ToString(CultureInfo.InvariantCulture)}{(Algorithm == null ? string.Empty : " " + Algorithm)} kid={KeyId}";
 
         private static RSASignaturePadding PaddingFor(string alg) => alg.StartsWith("PS", StringComparison.Ordinal) ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
 
