@@ -35,7 +35,7 @@ namespace Esignet.Core.Assertions
             string alg = request.Algorithm ?? key.SigningAlgorithm;
             string? kid = request.KeyId ?? key.KeyId;
             DateTimeOffset iat = request.IssuedAt ?? DateTimeOffset.UtcNow;
-            string jti = request.JwtId ?? Base64UrlEncoder.Encode(RandomBytes(16));
+            string jti = request.JwtId ?? Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
 
             DateTimeOffset exp = iat + request.Lifetime;
 
@@ -83,17 +83,6 @@ namespace Esignet.Core.Assertions
             if (key.Use != null && key.Use.Trim().Length > 0 && key.Use != "sig")
                 throw new EsignetException("KeyNotForSigning", EsignetErrorKind.InvalidArgument,
                     $"Key {key.KeyId} has use '{key.Use}'; client assertions need a signing key (use sig).");
-        }
-
-        private static byte[] RandomBytes(int count)
-        {
-            var bytes = new byte[count];
-            using (var rng = RandomNumberGenerator.Create())
-            {
-                rng.GetBytes(bytes);
-            }
-
-            return bytes;
         }
     }
 }

@@ -35,8 +35,8 @@ namespace Esignet.Core.Assertions
         {
             // The parser keeps kid, use and alg as written (null when absent); JwkKeyPair would fill in a kid.
             ParsedJwk jwk = JwkJson.Parse(json);
-            var key = new JwkKeyPair(jwk.Key, jwk.KeyId, jwk.Use, jwk.Algorithm);
-            return new RegisteredJwk(key.ToPublicOnly(), jwk.KeyId, jwk.Use, jwk.Algorithm);
+            var key = new JwkKeyPair(jwk.Key.PublicOnly(), jwk.KeyId, jwk.Use, jwk.Algorithm);
+            return new RegisteredJwk(key, jwk.KeyId, jwk.Use, jwk.Algorithm);
         }
 
         /// <summary>

@@ -16,7 +16,6 @@ namespace Esignet.Core.Files
     /// </summary>
     public static class SecureFile
     {
-        private const int OwnerReadWrite = 0x180; // 0600
         private const int OwnerAll = 0x1C0;       // 0700
         private const int GroupOrOtherAny = 0x3F;  // 0077
         private const int GroupOrOtherWrite = 0x12; // 0022
@@ -44,7 +43,7 @@ namespace Esignet.Core.Files
             if (IsWindows)
             {
                 Directory.CreateDirectory(full);
-                WindowsAcl.RestrictToOwner(full, isDirectory: true);
+                WindowsAcl.RestrictDirectoryToOwner(full);
                 return;
             }
 
@@ -231,26 +230,6 @@ namespace Esignet.Core.Files
             }
         }
 
-        /// <summary>Owner-only permissions on an existing file or folder.</summary>
-        public static void RestrictToOwner(string path, bool isDirectory)
-        {
-            if (IsWindows)
-            {
-                WindowsAcl.RestrictToOwner(path, isDirectory);
-                return;
-            }
-
-            try
-            {
-                File.SetUnixFileMode(path, (UnixFileMode)(isDirectory ? OwnerAll : OwnerReadWrite));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new EsignetException("PermissionsNotSet", EsignetErrorKind.WriteError,
-                    $"Could not make '{path}' owner-only (chmod failed: {e.Message}).", e) { TargetObject = path };
-            }
-        }
-
         /// <summary>The Unix permission bits of a file, symlinks not followed (for checks and tests); null on Windows or when missing.</summary>
         public static int? GetUnixMode(string path)
         {
@@ -262,9 +241,6 @@ namespace Esignet.Core.Files
             UnixNative.Status? s = UnixNative.LStat(Path.GetFullPath(path));
             return s?.Permissions;
         }
-
-        /// <summary>The owner's uid of a file (symlinks not followed); null on Windows or when missing.</summary>
-        public static uint? GetUnixOwner(string path) => IsWindows ? null : UnixNative.LStat(Path.GetFullPath(path))?.Uid;
 
         /// <summary>The current process's effective uid; null on Windows.</summary>
         public static uint? CurrentUnixUser => IsWindows ? (uint?)null : UnixNative.EffectiveUserId;

@@ -6,7 +6,7 @@ namespace Esignet.Core.Files
 {
     /// <summary>
     /// The few POSIX calls .NET's file API does not offer: open with the mode given in the same call, mkdir with a
-    /// mode, lstat/fstat with the owner, flock, and O_APPEND. Most go through libSystem.Native, the runtime's own
+    /// mode, lstat with the owner, flock, and O_APPEND. Most go through libSystem.Native, the runtime's own
     /// shim, whose flags and FileStatus are the same on every Unix (the first four FileStatus fields have not moved
     /// since .NET Core 2); O_APPEND is not among its flags, so the ledger's append open goes to libc on Linux, whose
     /// open flags are fixed per architecture.
@@ -15,31 +15,26 @@ namespace Esignet.Core.Files
     {
         // libSystem.Native's flags (pal_io.h): the same numbers on every Unix the runtime supports.
         public const int ReadOnly = 0x0000;
-        public const int WriteOnly = 0x0001;
         public const int ReadWrite = 0x0002;
         public const int CloseOnExec = 0x0010;
         public const int Create = 0x0020;
-        public const int Exclusive = 0x0040;
         public const int NoFollow = 0x0200;
 
-        public const int LockShared = 1;
         public const int LockExclusive = 2;
         public const int Unlock = 8;
 
         public const int TypeMask = 0xF000;
         public const int TypeRegular = 0x8000;
-        public const int TypeDirectory = 0x4000;
         public const int TypeLink = 0xA000;
 
         public const int ErrnoExists = 17; // EEXIST: 17 on Linux and macOS
         private const int ErrnoInterrupted = 4; // EINTR
 
-        /// <summary>What lstat/fstat say about a path: its type and permission bits, owner, size.</summary>
+        /// <summary>What lstat says about a path: its type and permission bits, owner.</summary>
         public struct Status
         {
             public int Mode;
             public uint Uid;
-            public long Size;
 
             public int Type => Mode & TypeMask;
 
@@ -55,14 +50,11 @@ namespace Esignet.Core.Files
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", SetLastError = true)]
         private static extern int SysLStat(string path, byte[] status);
 
-        [DllImport("libSystem.Native", EntryPoint = "SystemNative_FStat", SetLastError = true)]
-        private static extern int SysFStat(SafeHandle fd, byte[] status);
-
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_FLock", SetLastError = true)]
         private static extern int SysFLock(SafeHandle fd, int operation);
 
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_Write", SetLastError = true)]
-        private static extern int SysWrite(SafeHandle fd, byte[] buffer, int size);
+        private static extern int SysWrite(SafeHandle fd, ref byte buffer, int size);
 
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_PRead", SetLastError = true)]
         private static extern int SysPRead(SafeHandle fd, byte[] buffer, int size, long offset);
@@ -142,17 +134,6 @@ namespace Esignet.Core.Files
             return SysLStat(path, buffer) == 0 ? Parse(buffer) : (Status?)null;
         }
 
-        public static Status FStat(SafeHandle fd)
-        {
-            var buffer = new byte[256];
-            if (SysFStat(fd, buffer) != 0)
-            {
-                throw new System.IO.IOException($"fstat failed (errno {LastErrno}).");
-            }
-
-            return Parse(buffer);
-        }
-
         /// <summary>flock(2), waiting while another process holds a conflicting lock.</summary>
         public static void FLock(SafeHandle fd, int operation)
         {
@@ -172,8 +153,7 @@ namespace Esignet.Core.Files
             int done = 0;
             while (done < bytes.Length)
             {
-                byte[] rest = done == 0 ? bytes : Slice(bytes, done);
-                int n = SysWrite(fd, rest, rest.Length);
+                int n = SysWrite(fd, ref bytes[done], bytes.Length - done);
                 if (n < 0)
                 {
                     int errno = LastErrno;
@@ -233,14 +213,6 @@ namespace Esignet.Core.Files
             // FileStatus: int32 Flags, int32 Mode, uint32 Uid, uint32 Gid, int64 Size, ...
             Mode = BitConverter.ToInt32(b, 4),
             Uid = BitConverter.ToUInt32(b, 8),
-            Size = BitConverter.ToInt64(b, 16),
         };
-
-        private static byte[] Slice(byte[] bytes, int from)
-        {
-            var rest = new byte[bytes.Length - from];
-            Buffer.BlockCopy(bytes, from, rest, 0, rest.Length);
-            return rest;
-        }
     }
 }

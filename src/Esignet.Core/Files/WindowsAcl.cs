@@ -10,38 +10,24 @@ namespace Esignet.Core.Files
     /// </summary>
     internal static class WindowsAcl
     {
-        public static void RestrictToOwner(string path, bool isDirectory)
+        public static void RestrictDirectoryToOwner(string path)
         {
-            SecurityIdentifier owner = WindowsIdentity.GetCurrent().User!;
-            if (isDirectory)
-            {
-                var security = new DirectorySecurity();
-                security.SetAccessRuleProtection(true, false);
-                security.SetOwner(owner);
-                security.AddAccessRule(new FileSystemAccessRule(owner, FileSystemRights.FullControl,
-                    InheritanceFlags.ContainerInherit | InheritanceFlags.ObjectInherit, PropagationFlags.None, AccessControlType.Allow));
-                new DirectoryInfo(path).SetAccessControl(security);
-            }
-            else
-            {
-                new FileInfo(path).SetAccessControl(OwnerOnlyFile());
-            }
+            new DirectoryInfo(path).SetAccessControl(OwnerOnly(new DirectorySecurity(), InheritanceFlags.ContainerInherit | InheritanceFlags.ObjectInherit));
         }
 
         /// <summary>A new file whose owner-only ACL is given to CreateFile itself, so it never exists with another.</summary>
         public static FileStream CreateOwnerOnly(string path)
         {
             return new FileInfo(path).Create(FileMode.CreateNew, FileSystemRights.Write | FileSystemRights.ReadData | FileSystemRights.Synchronize,
-                FileShare.None, 4096, FileOptions.None, OwnerOnlyFile());
+                FileShare.None, 4096, FileOptions.None, OwnerOnly(new FileSecurity(), InheritanceFlags.None));
         }
 
-        private static FileSecurity OwnerOnlyFile()
+        private static T OwnerOnly<T>(T security, InheritanceFlags inheritance) where T : FileSystemSecurity
         {
             SecurityIdentifier owner = WindowsIdentity.GetCurrent().User!;
-            var security = new FileSecurity();
             security.SetAccessRuleProtection(true, false);
             security.SetOwner(owner);
-            security.AddAccessRule(new FileSystemAccessRule(owner, FileSystemRights.FullControl, AccessControlType.Allow));
+            security.AddAccessRule(new FileSystemAccessRule(owner, FileSystemRights.FullControl, inheritance, PropagationFlags.None, AccessControlType.Allow));
             return security;
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using Esignet.Core.Errors;
 
@@ -42,31 +43,9 @@ namespace Esignet.Core.Keys
             return Bits == 256 ? ECCurve.NamedCurves.nistP256 : Bits == 384 ? ECCurve.NamedCurves.nistP384 : ECCurve.NamedCurves.nistP521;
         }
 
-        public static EcCurve? FromJwkName(string? name)
-        {
-            foreach (EcCurve curve in All)
-            {
-                if (string.Equals(curve.JwkName, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return curve;
-                }
-            }
+        public static EcCurve? FromJwkName(string? name) => All.FirstOrDefault(curve => string.Equals(curve.JwkName, name, StringComparison.OrdinalIgnoreCase));
 
-            return null;
-        }
-
-        public static EcCurve? FromOid(string? oid)
-        {
-            foreach (EcCurve curve in All)
-            {
-                if (curve.Oid == oid)
-                {
-                    return curve;
-                }
-            }
-
-            return null;
-        }
+        public static EcCurve? FromOid(string? oid) => All.FirstOrDefault(curve => curve.Oid == oid);
 
         /// <summary>A curve by the name a platform gives it (nistP256, ECDSA_P256, secp256r1, prime256v1); null if none.</summary>
         public static EcCurve? FromPlatformName(string? name)

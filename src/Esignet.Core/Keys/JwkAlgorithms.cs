@@ -8,20 +8,13 @@ namespace Esignet.Core.Keys
     /// <summary>Which JOSE <c>alg</c> values fit a key type and use (RFC 7518), and the default for each.</summary>
     public static class JwkAlgorithms
     {
+        // Each list starts with its default.
         private static readonly string[] RsaSig = { "RS256", "RS384", "RS512", "PS256", "PS384", "PS512" };
         private static readonly string[] RsaEnc = { "RSA-OAEP-256", "RSA-OAEP", "RSA-OAEP-384", "RSA-OAEP-512" };
         private static readonly string[] EcEnc = { "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW" };
 
-        /// <summary>The default: RS256 / RSA-OAEP-256 for RSA, ES256/384/512 by curve / ECDH-ES for EC.</summary>
-        public static string Default(KeyKind kind, KeyUse use, EcCurve? curve)
-        {
-            if (kind == KeyKind.RSA)
-            {
-                return use == KeyUse.Sig ? "RS256" : "RSA-OAEP-256";
-            }
-
-            return use == KeyUse.Sig ? (curve ?? EcCurve.P256).SigningAlgorithm : "ECDH-ES";
-        }
+        /// <summary>The default, first of <see cref="Allowed"/>: RS256 / RSA-OAEP-256 for RSA, ES256/384/512 by curve / ECDH-ES for EC.</summary>
+        public static string Default(KeyKind kind, KeyUse use, EcCurve? curve) => Allowed(kind, use, curve)[0];
 
         public static IReadOnlyList<string> Allowed(KeyKind kind, KeyUse use, EcCurve? curve)
         {

@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,12 +12,6 @@ namespace Esignet.Core.Keys
     /// <summary>Reads and writes JWK JSON (RFC 7517/7518) with Microsoft.IdentityModel's <see cref="JsonWebKey"/>; the module adds its error ids and the written member order.</summary>
     internal static class JwkJson
     {
-        /// <summary>JWK members that carry private key material, for any key type (RFC 7518 §6).</summary>
-        public static readonly IReadOnlyCollection<string> PrivateMemberNames = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "d", "p", "q", "dp", "dq", "qi", "oth", "k",
-        };
-
         /// <summary>
         /// The key's JWK members as Microsoft.IdentityModel makes them (<see cref="JsonWebKeyConverter"/>): base64url
         /// of the normalised numbers, EC coordinates at the curve's full width.
@@ -53,37 +47,24 @@ namespace Esignet.Core.Keys
         public static string Write(KeyMaterial key, string? kid, string? use, string? alg, bool includePrivate)
         {
             JsonWebKey jwk = ToJsonWebKey(key, includePrivate);
+
+            // What the key type lacks, and the private members of a public key, are null and left out.
+            (string Name, string? Value)[] members =
+            {
+                ("kty", jwk.Kty), ("kid", kid), ("use", use), ("alg", alg),
+                ("n", jwk.N), ("e", jwk.E), ("crv", jwk.Crv), ("x", jwk.X), ("y", jwk.Y),
+                ("d", jwk.D), ("p", jwk.P), ("q", jwk.Q), ("dp", jwk.DP), ("dq", jwk.DQ), ("qi", jwk.QI),
+            };
             using (var stream = new MemoryStream())
             {
                 using (var w = new Utf8JsonWriter(stream))
                 {
                     w.WriteStartObject();
-                    w.WriteString("kty", jwk.Kty);
-                    if (kid != null) w.WriteString("kid", kid);
-                    if (use != null) w.WriteString("use", use);
-                    if (alg != null) w.WriteString("alg", alg);
-                    if (key.Kind == KeyKind.RSA)
+                    foreach ((string name, string? value) in members)
                     {
-                        w.WriteString("n", jwk.N);
-                        w.WriteString("e", jwk.E);
-                        if (includePrivate)
+                        if (value != null)
                         {
-                            w.WriteString("d", jwk.D);
-                            w.WriteString("p", jwk.P);
-                            w.WriteString("q", jwk.Q);
-                            w.WriteString("dp", jwk.DP);
-                            w.WriteString("dq", jwk.DQ);
-                            w.WriteString("qi", jwk.QI);
-                        }
-                    }
-                    else
-                    {
-                        w.WriteString("crv", jwk.Crv);
-                        w.WriteString("x", jwk.X);
-                        w.WriteString("y", jwk.Y);
-                        if (includePrivate)
-                        {
-                            w.WriteString("d", jwk.D);
+                            w.WriteString(name, value);
                         }
                     }
 
@@ -164,21 +145,14 @@ namespace Esignet.Core.Keys
                         Exponent = Member(jwk.E, "e", required: true),
                     };
                     string?[] privateMembers = { jwk.D, jwk.P, jwk.Q, jwk.DP, jwk.DQ, jwk.QI };
-                    bool anyPrivate = false, allPrivate = true;
-                    foreach (string? m in privateMembers)
-                    {
-                        bool has = m != null;
-                        anyPrivate |= has;
-                        allPrivate &= has;
-                    }
-
-                    if (anyPrivate && !allPrivate)
+                    int present = privateMembers.Count(m => m != null);
+                    if (present > 0 && present < privateMembers.Length)
                     {
                         throw new EsignetException("IncompleteRsaPrivateJwk", EsignetErrorKind.InvalidData,
                             "The RSA private JWK must carry all of d, p, q, dp, dq and qi; some are missing.");
                     }
 
-                    if (anyPrivate)
+                    if (present > 0)
                     {
                         p.D = Member(jwk.D, "d", true);
                         p.P = Member(jwk.P, "p", true);
@@ -263,22 +237,5 @@ namespace Esignet.Core.Keys
     }
 
     /// <summary>A JWK as read: the key and the optional metadata members.</summary>
-    internal sealed class ParsedJwk
-    {
-        public ParsedJwk(KeyMaterial key, string? kid, string? use, string? alg)
-        {
-            Key = key;
-            KeyId = kid;
-            Use = use;
-            Algorithm = alg;
-        }
-
-        public KeyMaterial Key { get; }
-
-        public string? KeyId { get; }
-
-        public string? Use { get; }
-
-        public string? Algorithm { get; }
-    }
+    internal sealed record ParsedJwk(KeyMaterial Key, string? KeyId, string? Use, string? Algorithm);
 }

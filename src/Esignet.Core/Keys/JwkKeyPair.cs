@@ -1,6 +1,6 @@
 using System;
+using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Esignet.Core.Errors;
 using Microsoft.IdentityModel.Tokens;
 
@@ -75,9 +75,6 @@ namespace Esignet.Core.Keys
             return JwkJson.Write(_key, KeyId, Use, Algorithm, includePrivate: true);
         }
 
-        /// <summary>The public key as SubjectPublicKeyInfo PEM.</summary>
-        public string ExportPublicKeyPem() => KeyPem.ExportSpkiPem(_key);
-
         /// <summary>DER SubjectPublicKeyInfo: what PMS 1.2.2+ hashes into the Client ID.</summary>
         public byte[] ExportSubjectPublicKeyInfo() => KeyPem.ExportSpki(_key);
 
@@ -88,26 +85,14 @@ namespace Esignet.Core.Keys
         public byte[] Sign(byte[] data, string? algorithm = null)
         {
             RequirePrivate();
-            string alg = algorithm ?? Algorithm ?? JwkAlgorithms.Default(_key.Kind, KeyUse.Sig, _key.Curve);
+            string alg = algorithm ?? SigningAlgorithm;
+            CheckAlgorithmFitsKey(alg);
             if (_key.Kind == KeyKind.RSA)
             {
-                HashAlgorithmName hash = HashFor(alg);
-                RSASignaturePadding padding = alg.StartsWith("PS", StringComparison.Ordinal) ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
-                if (!alg.StartsWith("RS", StringComparison.Ordinal) && !alg.StartsWith("PS", StringComparison.Ordinal))
-                {
-                    throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument, $"An RSA key cannot sign with '{alg}'.");
-                }
-
                 using (RSA rsa = _key.CreateRsa())
                 {
-                    return rsa.SignData(data, hash, padding);
+                    return rsa.SignData(data, HashFor(alg), PaddingFor(alg));
                 }
-            }
-
-            if (alg != _key.Curve!.SigningAlgorithm)
-            {
-                throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument,
-                    $"An EC {_key.Curve.JwkName} key signs with {_key.Curve.SigningAlgorithm}, not '{alg}'.");
             }
 
             using (ECDsa ec = _key.CreateEcdsa())
@@ -140,20 +125,21 @@ namespace Esignet.Core.Keys
             }
         }
 
+        /// <summary>RS* or PS* for an RSA key; the curve's own ES* for an EC key.</summary>
+        private bool FitsKey(string alg) => _key.Kind == KeyKind.RSA
+            ? alg.StartsWith("RS", StringComparison.Ordinal) || alg.StartsWith("PS", StringComparison.Ordinal)
+            : alg == _key.Curve!.SigningAlgorithm;
+
         private void CheckAlgorithmFitsKey(string alg)
         {
-            if (_key.Kind == KeyKind.RSA)
+            if (FitsKey(alg))
             {
-                if (!alg.StartsWith("RS", StringComparison.Ordinal) && !alg.StartsWith("PS", StringComparison.Ordinal))
-                {
-                    throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument, $"An RSA key cannot sign with '{alg}'.");
-                }
+                return;
             }
-            else if (alg != _key.Curve!.SigningAlgorithm)
-            {
-                throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument,
-                    $"An EC {_key.Curve.JwkName} key signs with {_key.Curve.SigningAlgorithm}, not '{alg}'.");
-            }
+
+            throw new EsignetException("AlgorithmKeyMismatch", EsignetErrorKind.InvalidArgument, _key.Kind == KeyKind.RSA
+                ? $"An RSA key cannot sign with '{alg}'."
+                : $"An EC {_key.Curve!.JwkName} key signs with {_key.Curve.SigningAlgorithm}, not '{alg}'.");
         }
 
         /// <summary>
@@ -169,7 +155,7 @@ namespace Esignet.Core.Keys
         /// </summary>
         public bool Verify(byte[] data, byte[] signature, string algorithm)
         {
-            if (data == null || signature == null || string.IsNullOrEmpty(algorithm))
+            if (data == null || signature == null || string.IsNullOrEmpty(algorithm) || !FitsKey(algorithm))
             {
                 return false;
             }
@@ -178,21 +164,10 @@ namespace Esignet.Core.Keys
             {
                 if (_key.Kind == KeyKind.RSA)
                 {
-                    bool pss = algorithm.StartsWith("PS", StringComparison.Ordinal);
-                    if (!pss && !algorithm.StartsWith("RS", StringComparison.Ordinal))
-                    {
-                        return false;
-                    }
-
                     using (RSA rsa = _key.PublicOnly().CreateRsa())
                     {
-                        return rsa.VerifyData(data, signature, HashFor(algorithm), pss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
+                        return rsa.VerifyData(data, signature, HashFor(algorithm), PaddingFor(algorithm));
                     }
-                }
-
-                if (algorithm != _key.Curve!.SigningAlgorithm)
-                {
-                    return false;
                 }
 
                 using (ECDsa ec = _key.PublicOnly().CreateEcdsa())
@@ -215,15 +190,10 @@ namespace Esignet.Core.Keys
             };
         }
 
-        public override string ToString()
-        {
-            var sb = new StringBuilder();
-            sb.Append(KeyType).Append(' ');
-            sb.Append(Curve ?? KeySize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (Algorithm != null) sb.Append(' ').Append(Algorithm);
-            sb.Append(" kid=").Append(KeyId);
-            return sb.ToString();
-        }
+        public override string ToString() =>
+            $"{KeyType} {Curve ?? KeySize.ToString(CultureInfo.InvariantCulture)}{(Algorithm == null ? string.Empty : " " + Algorithm)} kid={KeyId}";
+
+        private static RSASignaturePadding PaddingFor(string alg) => alg.StartsWith("PS", StringComparison.Ordinal) ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
 
         private static HashAlgorithmName HashFor(string alg)
         {

@@ -73,19 +73,6 @@ namespace Esignet.Core.Keys
             return sb.ToString();
         }
 
-        private static string ShortHash(string exact)
-        {
-            using (SHA256 sha = SHA256.Create())
-            {
-                byte[] digest = sha.ComputeHash(Encoding.UTF8.GetBytes(exact));
-                var sb = new StringBuilder(12);
-                for (int i = 0; i < 6; i++)
-                {
-                    sb.Append(digest[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-                }
-
-                return sb.ToString();
-            }
-        }
+        private static string ShortHash(string exact) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(exact)), 0, 6).ToLowerInvariant();
     }
 }

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 
 namespace Esignet.Core.Keys
 {
@@ -27,17 +28,6 @@ namespace Esignet.Core.Keys
         public string[] All => new[] { PrivateKeyPemPath, PrivateJwkPath, PublicJwkPath };
 
         /// <summary>The first of the three files that already exists, or null.</summary>
-        public string? FirstExisting()
-        {
-            foreach (string path in All)
-            {
-                if (File.Exists(path))
-                {
-                    return path;
-                }
-            }
-
-            return null;
-        }
+        public string? FirstExisting() => All.FirstOrDefault(File.Exists);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Security.Cryptography;
 using Esignet.Core.Errors;
 
@@ -125,6 +126,9 @@ namespace Esignet.Core.Keys
             return ECDsa.Create(Ec);
         }
 
+        /// <summary>An RSA or ECDsa object for the runtime's encoders that both share.</summary>
+        public AsymmetricAlgorithm CreateAlgorithm() => Kind == KeyKind.RSA ? CreateRsa() : CreateEcdsa();
+
         /// <summary>True when both describe the same public key.</summary>
         public bool SamePublicKey(KeyMaterial other)
         {
@@ -146,14 +150,7 @@ namespace Esignet.Core.Keys
                 i++;
             }
 
-            if (i == 0)
-            {
-                return value;
-            }
-
-            var result = new byte[value.Length - i];
-            Buffer.BlockCopy(value, i, result, 0, result.Length);
-            return result;
+            return i == 0 ? value : value[i..];
         }
 
         internal static byte[] Pad(byte[] value, int length)
@@ -169,17 +166,7 @@ namespace Esignet.Core.Keys
             return result;
         }
 
-        private static int BitLength(byte[] value)
-        {
-            byte[] v = TrimLeadingZeros(value);
-            int bits = v.Length * 8;
-            for (int mask = 0x80; mask > 0 && (v[0] & mask) == 0; mask >>= 1)
-            {
-                bits--;
-            }
-
-            return bits;
-        }
+        private static int BitLength(byte[] value) => (int)new BigInteger(value, isUnsigned: true, isBigEndian: true).GetBitLength();
 
         private static bool Equal(byte[]? a, byte[]? b)
         {
@@ -188,21 +175,7 @@ namespace Esignet.Core.Keys
                 return a == b;
             }
 
-            byte[] x = TrimLeadingZeros(a), y = TrimLeadingZeros(b);
-            if (x.Length != y.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < x.Length; i++)
-            {
-                if (x[i] != y[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return TrimLeadingZeros(a).AsSpan().SequenceEqual(TrimLeadingZeros(b));
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using Esignet.Core.Errors;
@@ -17,37 +16,18 @@ namespace Esignet.Core.Keys
         public static string ExportPkcs8Pem(KeyMaterial key)
         {
             RequirePrivate(key);
-            if (key.Kind == KeyKind.RSA)
+            using (AsymmetricAlgorithm algorithm = key.CreateAlgorithm())
             {
-                using (RSA rsa = key.CreateRsa())
-                {
-                    return rsa.ExportPkcs8PrivateKeyPem() + "\n";
-                }
-            }
-
-            using (ECDsa ec = key.CreateEcdsa())
-            {
-                return ec.ExportPkcs8PrivateKeyPem() + "\n";
+                return algorithm.ExportPkcs8PrivateKeyPem() + "\n";
             }
         }
-
-        /// <summary>The public key as SubjectPublicKeyInfo PEM.</summary>
-        public static string ExportSpkiPem(KeyMaterial key) => new string(PemEncoding.Write("PUBLIC KEY", ExportSpki(key))) + "\n";
 
         /// <summary>DER SubjectPublicKeyInfo (RFC 5280).</summary>
         public static byte[] ExportSpki(KeyMaterial key)
         {
-            if (key.Kind == KeyKind.RSA)
+            using (AsymmetricAlgorithm algorithm = key.PublicOnly().CreateAlgorithm())
             {
-                using (RSA rsa = key.PublicOnly().CreateRsa())
-                {
-                    return rsa.ExportSubjectPublicKeyInfo();
-                }
-            }
-
-            using (ECDsa ec = key.PublicOnly().CreateEcdsa())
-            {
-                return ec.ExportSubjectPublicKeyInfo();
+                return algorithm.ExportSubjectPublicKeyInfo();
             }
         }
 
@@ -58,32 +38,29 @@ namespace Esignet.Core.Keys
         /// </summary>
         public static KeyMaterial Read(string text)
         {
-            var blocks = new List<(string Label, byte[] Der)>();
+            (string Label, byte[] Der)? chosen = null;
+            string? firstLabel = null;
             ReadOnlySpan<char> rest = text.AsSpan();
             while (PemEncoding.TryFind(rest, out PemFields fields))
             {
                 string label = new string(rest[fields.Label]);
                 byte[] der = new byte[fields.DecodedDataLength];
-                if (Convert.TryFromBase64Chars(rest[fields.Base64Data], der, out int written))
-                {
-                    blocks.Add((label, der.AsSpan(0, written).ToArray()));
-                }
-
+                bool decoded = Convert.TryFromBase64Chars(rest[fields.Base64Data], der, out int written);
                 rest = rest.Slice(fields.Location.End.GetOffset(rest.Length));
-            }
-
-            (string Label, byte[] Der)? chosen = null;
-            foreach (var block in blocks)
-            {
-                if (block.Label.EndsWith("PRIVATE KEY", StringComparison.Ordinal))
+                if (!decoded)
                 {
-                    chosen = block;
-                    break;
+                    continue;
                 }
 
-                if (chosen == null && block.Label != "CERTIFICATE")
+                firstLabel ??= label;
+                if (label.EndsWith("PRIVATE KEY", StringComparison.Ordinal))
                 {
-                    chosen = block;
+                    return Import(label, der[..written]);
+                }
+
+                if (chosen == null && label != "CERTIFICATE")
+                {
+                    chosen = (label, der[..written]);
                 }
             }
 
@@ -96,7 +73,7 @@ namespace Esignet.Core.Keys
                 }
 
                 throw new EsignetException("UnrecognisedKeyFormat", EsignetErrorKind.InvalidData,
-                    blocks.Count > 0 && blocks[0].Label == "CERTIFICATE"
+                    firstLabel == "CERTIFICATE"
                         ? "The PEM holds only a certificate; give the private key (or the public key) instead."
                         : "The PEM text holds no readable block; check that the file was copied whole.");
             }
@@ -136,6 +113,8 @@ namespace Esignet.Core.Keys
         /// </summary>
         private static KeyMaterial ImportEither(string label, byte[] der, Action<RSA, byte[]>? rsaImport, Action<ECDsa, byte[]>? ecImport)
         {
+            // A PKCS#8, PKCS#1 or SEC1 private-key structure always holds the private key; a public-key one never does.
+            bool isPrivate = label.EndsWith("PRIVATE KEY", StringComparison.Ordinal);
             bool malformed = false;
             if (rsaImport != null)
             {
@@ -144,7 +123,7 @@ namespace Esignet.Core.Keys
                     try
                     {
                         rsaImport(rsa, der);
-                        return KeyMaterial.FromRsa(rsa.ExportParameters(HasRsaPrivate(rsa)));
+                        return KeyMaterial.FromRsa(rsa.ExportParameters(isPrivate));
                     }
                     catch (CryptographicException e)
                     {
@@ -170,45 +149,21 @@ namespace Esignet.Core.Keys
                                 "The key's algorithm is not RSA or EC. Only RSA and EC keys can be registered with eSignet.", e);
                     }
 
-                    return FromEcdsa(ec);
+                    return FromEcdsa(ec, isPrivate);
                 }
             }
 
             throw Malformed(label, null);
         }
 
-        private static bool HasRsaPrivate(RSA rsa)
+        private static KeyMaterial FromEcdsa(ECDsa ec, bool isPrivate)
         {
-            try
-            {
-                rsa.ExportParameters(true);
-                return true;
-            }
-            catch (CryptographicException)
-            {
-                return false;
-            }
-        }
-
-        private static KeyMaterial FromEcdsa(ECDsa ec)
-        {
-            ECParameters p;
-            bool hasPrivate = true;
-            try
-            {
-                p = ec.ExportParameters(true);
-            }
-            catch (CryptographicException)
-            {
-                hasPrivate = false;
-                p = ec.ExportParameters(false);
-            }
-
+            ECParameters p = ec.ExportParameters(isPrivate);
             EcCurve curve = EcCurve.FromOid(p.Curve.Oid?.Value)
                 ?? EcCurve.FromPlatformName(p.Curve.Oid?.FriendlyName)
                 ?? throw new EsignetException("UnsupportedCurve", EsignetErrorKind.InvalidData,
                     $"The EC key uses curve '{p.Curve.Oid?.Value ?? p.Curve.Oid?.FriendlyName ?? "(explicit parameters)"}'. Only P-256, P-384 and P-521 are supported.");
-            return KeyMaterial.FromEc(curve, p.Q.X!, p.Q.Y!, hasPrivate ? p.D : null);
+            return KeyMaterial.FromEc(curve, p.Q.X!, p.Q.Y!, p.D);
         }
 
         private static void RequirePrivate(KeyMaterial key)

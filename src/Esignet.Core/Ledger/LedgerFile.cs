@@ -172,7 +172,7 @@ namespace Esignet.Core.Ledger
             }
         }
 
-        private long Size() => _fd != null ? UnixNative.FStat(_fd).Size : _stream!.Length;
+        private long Size() => _fd != null ? RandomAccess.GetLength(_fd) : _stream!.Length;
 
         private int LastByte(long size)
         {

@@ -93,10 +93,6 @@ namespace Esignet.Core.Versions
 
         public override string ToString() => "1." + Minor.ToString(CultureInfo.InvariantCulture);
 
-        public static bool operator >=(EsignetVersion a, EsignetVersion b) => a.Minor >= b.Minor;
-
-        public static bool operator <=(EsignetVersion a, EsignetVersion b) => a.Minor <= b.Minor;
-
         public static bool operator >(EsignetVersion a, EsignetVersion b) => a.Minor > b.Minor;
 
         public static bool operator <(EsignetVersion a, EsignetVersion b) => a.Minor < b.Minor;
