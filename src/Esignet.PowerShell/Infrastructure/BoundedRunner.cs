@@ -25,8 +25,6 @@ namespace Esignet.PowerShell.Infrastructure
             _onDone = onDone;
         }
 
-        public int InFlight => _inFlight.Count;
-
         /// <summary>Starts the work once a slot is free, reporting whatever finished meanwhile.</summary>
         public void Submit(Func<Task<T>> work, object state)
         {

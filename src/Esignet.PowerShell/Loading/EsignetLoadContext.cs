@@ -32,9 +32,6 @@ namespace Esignet.PowerShell.Loading
             _folder = folder;
         }
 
-        /// <summary>The folder this context loads from.</summary>
-        public string Folder => _folder;
-
         /// <summary>Where the module's copy of <paramref name="simpleName"/> would be, if it ships one.</summary>
         public string PathOf(string simpleName) => Path.Combine(_folder, simpleName + ".dll");
 
