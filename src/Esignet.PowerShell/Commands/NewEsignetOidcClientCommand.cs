@@ -23,13 +23,6 @@ namespace Esignet.PowerShell.Commands
     {
         private RegistrationService? _service;
 
-        // Held as an int, not in a ClientApi field: PowerShell loads this type before the module's resolver is
-        // hooked, and a field of a Core value type would need Esignet.Core then (see Loading/DependencyResolver.cs).
-        [Parameter]
-        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
-
-        private int _api;
-
         [Parameter]
         public SwitchParameter GenerateKey { get; set; }
 
@@ -102,7 +95,7 @@ namespace Esignet.PowerShell.Commands
             try
             {
                 ClientDefinition definition = BuildDefinition(line);
-                options = BuildOptions(context);
+                options = BuildOptions();
                 prepared = _service!.Prepare(definition, options);
                 RejectRepeatedClientId(prepared, line);
             }
@@ -275,7 +268,7 @@ namespace Esignet.PowerShell.Commands
             public int? Line { get; }
         }
 
-        private RegistrationOptions BuildOptions(Core.Connection.EsignetContext context)
+        private RegistrationOptions BuildOptions()
         {
             var spec = new KeySpec();
             if (MyInvocation.BoundParameters.ContainsKey(nameof(KeySize)))
@@ -285,7 +278,7 @@ namespace Esignet.PowerShell.Commands
 
             return new RegistrationOptions
             {
-                Api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : context.DefaultApi,
+                Api = ApiOrDefault(),
                 GenerateKey = GenerateKey,
                 GenerateEncryptionKey = GenerateEncryptionKey,
                 KeyDirectory = ResolveNewPath(KeyDirectory ?? "keys"),
@@ -309,7 +302,7 @@ namespace Esignet.PowerShell.Commands
                 return;
             }
 
-            ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
+            ClientApi api = ApiOrDefault();
             string? server = RequireContext().ServerAddressOf(api);
 
             WriteObject(new RegistrationResult

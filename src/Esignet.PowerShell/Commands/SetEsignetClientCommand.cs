@@ -34,13 +34,6 @@ namespace Esignet.PowerShell.Commands
         [ArgumentCompleter(typeof(StatusCompleter))]
         public string? Status { get; set; }
 
-        // Held as an int, not in a ClientApi field: PowerShell loads this type before the module's resolver is
-        // hooked, and a field of a Core value type would need Esignet.Core then (see Loading/DependencyResolver.cs).
-        [Parameter]
-        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
-
-        private int _api;
-
         /// <summary>
         /// eSignet 1.8+: give the client a new encryption key (RSA, RSA-OAEP-256), written owner-only as &lt;key&gt;.enc.*
         /// beside its signing key (or in -KeyDirectory when the ledger does not know it), before the PATCH sends it.
@@ -68,7 +61,7 @@ namespace Esignet.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
+            ClientApi api = ApiOrDefault();
             string clientId = ClientId;
             ClientChanges changes;
             EncryptionKeyOptions? encryptionKeys = EncryptionKeys(); // paths resolve on the pipeline thread

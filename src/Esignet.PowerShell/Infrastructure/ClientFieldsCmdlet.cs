@@ -11,7 +11,7 @@ namespace Esignet.PowerShell.Infrastructure
     /// read once here. The columns whose meaning differs stay in the subclasses: ClientId and ClientName (mandatory
     /// or positional in one, not the other) and the create-only columns of <see cref="ClientDefinitionCmdlet"/>.
     /// </summary>
-    public abstract class ClientFieldsCmdlet : EsignetServerCmdlet
+    public abstract class ClientFieldsCmdlet : ClientApiCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? LogoUri { get; set; }
