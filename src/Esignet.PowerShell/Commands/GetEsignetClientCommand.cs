@@ -84,17 +84,6 @@ namespace Esignet.PowerShell.Commands
             WriteObject(done.Result);
         }
 
-        private sealed class Lookup
-        {
-            public Lookup(string id, ClientApi api)
-            {
-                Id = id;
-                Api = api;
-            }
-
-            public string Id { get; }
-
-            public ClientApi Api { get; }
-        }
+        private sealed record Lookup(string Id, ClientApi Api);
     }
 }

@@ -249,24 +249,7 @@ namespace Esignet.PowerShell.Commands
             }
         }
 
-        private sealed class RowState
-        {
-            public RowState(object target, int? line, string clientId, string? clientName)
-            {
-                Target = target;
-                Line = line;
-                ClientId = clientId;
-                ClientName = clientName;
-            }
-
-            public string ClientId { get; }
-
-            public string? ClientName { get; }
-
-            public object Target { get; }
-
-            public int? Line { get; }
-        }
+        private sealed record RowState(object Target, int? Line, string ClientId, string? ClientName);
 
         private RegistrationOptions BuildOptions()
         {
