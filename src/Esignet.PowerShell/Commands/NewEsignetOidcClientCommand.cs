@@ -109,7 +109,7 @@ namespace Esignet.PowerShell.Commands
 
             foreach (ValidationIssue warning in prepared.Warnings)
             {
-                WriteWarning(Where(line) + warning.Field + ": " + warning.Message);
+                WriteWarning(RowErrors.Where(line) + warning.Field + ": " + warning.Message);
             }
 
             // One line per row for -WhatIf and -Verbose; the body (public key only) only under -Verbose, and only
@@ -117,11 +117,11 @@ namespace Esignet.PowerShell.Commands
             ExpectedAction expected = RegistrationPreview.Expect(context, prepared, Update);
             if (expected == ExpectedAction.Create)
             {
-                WriteVerbose($"{Where(line)}body for {prepared.Endpoint}: {prepared.RequestBody}");
+                WriteVerbose($"{RowErrors.Where(line)}body for {prepared.Endpoint}: {prepared.RequestBody}");
             }
 
             string said = Describe(prepared, expected);
-            if (!ShouldProcess(Where(line) + said, said + " Continue?", "New-EsignetOidcClient"))
+            if (!ShouldProcess(RowErrors.Where(line) + said, said + " Continue?", "New-EsignetOidcClient"))
             {
                 return;
             }
@@ -167,7 +167,7 @@ namespace Esignet.PowerShell.Commands
 
             if (result.Outcome == "Changed")
             {
-                WriteWarning($"{Where(row.Line)}client '{result.ClientId}' is already registered with this key, but its definition has changed since. Nothing was sent; add -Update to apply the change.");
+                WriteWarning($"{RowErrors.Where(row.Line)}client '{result.ClientId}' is already registered with this key, but its definition has changed since. Nothing was sent; add -Update to apply the change.");
             }
 
             WriteObject(result);
@@ -274,8 +274,6 @@ namespace Esignet.PowerShell.Commands
                 AllowWeakRsaKey = Force,
             };
         }
-
-        private static string Where(int? line) => line is int l ? $"Line {l}: " : string.Empty;
 
         /// <summary>With -IncludeFailed, the failed row as a result too, so an exported results file misses no row.</summary>
         private void WriteFailedResult(ErrorRecord error, string? clientId, string? clientName, int? line)
