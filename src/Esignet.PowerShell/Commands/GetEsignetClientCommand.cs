@@ -70,7 +70,7 @@ namespace Esignet.PowerShell.Commands
         private void OnRead(System.Threading.Tasks.Task<ClientRecord?> done, object state)
         {
             var lookup = (Lookup)state;
-            if (ReportedFailure(done, lookup.Id, null))
+            if (ReportedFailure(done, lookup.Id, null, out _))
             {
                 return;
             }

@@ -127,7 +127,7 @@ namespace Esignet.PowerShell.Commands
         /// <summary>Runs on the pipeline thread for each finished update.</summary>
         private void OnUpdated(System.Threading.Tasks.Task<ClientRecord> done, object state)
         {
-            if (ReportedFailure(done, state, null))
+            if (ReportedFailure(done, state, null, out _))
             {
                 return;
             }
