@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Threading;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 using Esignet.PowerShell.Completion;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using Esignet.Core.Connection;
 using Esignet.Core.Definitions;
