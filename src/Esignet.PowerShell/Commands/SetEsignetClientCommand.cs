@@ -127,12 +127,10 @@ namespace Esignet.PowerShell.Commands
         /// <summary>Runs on the pipeline thread for each finished update.</summary>
         private void OnUpdated(System.Threading.Tasks.Task<ClientRecord> done, object state)
         {
-            if (ReportedFailure(done, state, null, out _))
+            if (!ReportedFailure(done, state, null, out _))
             {
-                return;
+                WriteObject(done.Result);
             }
-
-            WriteObject(done.Result);
         }
 
         /// <summary>
