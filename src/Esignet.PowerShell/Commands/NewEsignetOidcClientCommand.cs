@@ -194,15 +194,8 @@ namespace Esignet.PowerShell.Commands
         }
 
         /// <summary>True under -WhatIf (given or by $WhatIfPreference): no key is needed then, only its shape.</summary>
-        private bool IsWhatIf()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? given))
-            {
-                return LanguagePrimitives.IsTrue(given);
-            }
-
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-        }
+        private bool IsWhatIf() =>
+            LanguagePrimitives.IsTrue(MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? given) ? given : GetVariableValue("WhatIfPreference"));
 
         /// <summary>Verbose output must come from the pipeline thread; the transport queues it from any thread.</summary>
         private void FlushVerbose()
