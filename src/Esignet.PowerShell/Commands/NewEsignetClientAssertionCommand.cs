@@ -91,8 +91,7 @@ namespace Esignet.PowerShell.Commands
 
         private string DiscoveredTokenEndpoint()
         {
-            var context = RequireContext();
-            return context.Discovery?.TokenEndpoint
+            return RequireContext().Discovery?.TokenEndpoint
                 ?? throw new EsignetException("AudienceUnknown", EsignetErrorKind.InvalidOperation,
                     "The token endpoint is unknown: the connection has no eSignet discovery document. Give -Audience (the token endpoint URL the assertion is sent to).");
         }
