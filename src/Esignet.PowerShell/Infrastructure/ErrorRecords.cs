@@ -17,21 +17,24 @@ namespace Esignet.PowerShell.Infrastructure
             return new ErrorRecord(new EsignetException(errorId, EsignetErrorKind.InvalidArgument, message, inner), errorId, category, target);
         }
 
-        public static ErrorCategory CategoryOf(EsignetErrorKind kind) => kind switch
+        public static ErrorCategory CategoryOf(EsignetErrorKind kind)
         {
-            EsignetErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
-            EsignetErrorKind.InvalidData => ErrorCategory.InvalidData,
-            EsignetErrorKind.ResourceExists => ErrorCategory.ResourceExists,
-            EsignetErrorKind.ObjectNotFound => ErrorCategory.ObjectNotFound,
-            EsignetErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
-            EsignetErrorKind.ReadError => ErrorCategory.ReadError,
-            EsignetErrorKind.WriteError => ErrorCategory.WriteError,
-            EsignetErrorKind.ConnectionError => ErrorCategory.ConnectionError,
-            EsignetErrorKind.AuthenticationError => ErrorCategory.AuthenticationError,
-            EsignetErrorKind.InvalidOperation => ErrorCategory.InvalidOperation,
-            EsignetErrorKind.ServerError => ErrorCategory.InvalidResult,
-            EsignetErrorKind.NotImplemented => ErrorCategory.NotImplemented,
-            _ => ErrorCategory.NotSpecified,
-        };
+            switch (kind)
+            {
+                case EsignetErrorKind.InvalidArgument: return ErrorCategory.InvalidArgument;
+                case EsignetErrorKind.InvalidData: return ErrorCategory.InvalidData;
+                case EsignetErrorKind.ResourceExists: return ErrorCategory.ResourceExists;
+                case EsignetErrorKind.ObjectNotFound: return ErrorCategory.ObjectNotFound;
+                case EsignetErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
+                case EsignetErrorKind.ReadError: return ErrorCategory.ReadError;
+                case EsignetErrorKind.WriteError: return ErrorCategory.WriteError;
+                case EsignetErrorKind.ConnectionError: return ErrorCategory.ConnectionError;
+                case EsignetErrorKind.AuthenticationError: return ErrorCategory.AuthenticationError;
+                case EsignetErrorKind.InvalidOperation: return ErrorCategory.InvalidOperation;
+                case EsignetErrorKind.ServerError: return ErrorCategory.InvalidResult;
+                case EsignetErrorKind.NotImplemented: return ErrorCategory.NotImplemented;
+                default: return ErrorCategory.NotSpecified;
+            }
+        }
     }
 }
