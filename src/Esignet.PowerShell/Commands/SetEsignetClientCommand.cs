@@ -64,10 +64,17 @@ namespace Esignet.PowerShell.Commands
             ClientApi api = ApiOrDefault();
             string clientId = ClientId;
             ClientChanges changes;
+            PreparedUpdate? shown = null;
             EncryptionKeyOptions? encryptionKeys = EncryptionKeys(); // paths resolve on the pipeline thread
             try
             {
                 changes = BuildChanges();
+                if (ShowsWhatWouldBeSent())
+                {
+                    // -WhatIf / -Confirm / -Verbose: show the exact request, so preparing (a PMS read) happens here, one
+                    // row at a time.
+                    shown = AsyncRunner.Run(() => _updates!.PrepareAsync(clientId, api, changes, StopToken, encryptionKeys));
+                }
             }
             catch (EsignetException e)
             {
@@ -75,37 +82,21 @@ namespace Esignet.PowerShell.Commands
                 return;
             }
 
-            if (ShowsWhatWouldBeSent())
+            if (shown is PreparedUpdate prepared)
             {
-                // -WhatIf / -Confirm / -Verbose: show the exact request, so preparing (a PMS read) happens here, one
-                // row at a time.
-                PreparedUpdate prepared;
-                try
-                {
-                    prepared = AsyncRunner.Run(() => _updates!.PrepareAsync(clientId, api, changes, StopToken, encryptionKeys));
-                }
-                catch (EsignetException e)
-                {
-                    WriteError(RowErrors.Create(e, clientId, null));
-                    return;
-                }
-
                 // One line for -WhatIf; the body (~1 KB for a PUT) only under -Verbose.
                 WriteVerbose($"{prepared.Endpoint} on {prepared.Server} with body {prepared.RequestBody}");
                 if (ShouldProcess(clientId, $"{prepared.Endpoint} on {prepared.Server}"))
                 {
                     _runner!.Submit(() => _updates!.ExecuteAsync(prepared, StopToken), clientId);
                 }
-
-                return;
             }
-
-            if (ShouldProcess(clientId, "Update OIDC client"))
+            else if (ShouldProcess(clientId, "Update OIDC client"))
             {
                 _runner!.Submit(async () =>
                 {
-                    PreparedUpdate prepared = await _updates!.PrepareAsync(clientId, api, changes, StopToken, encryptionKeys).ConfigureAwait(false);
-                    return await _updates.ExecuteAsync(prepared, StopToken).ConfigureAwait(false);
+                    PreparedUpdate update = await _updates!.PrepareAsync(clientId, api, changes, StopToken, encryptionKeys).ConfigureAwait(false);
+                    return await _updates.ExecuteAsync(update, StopToken).ConfigureAwait(false);
                 }, clientId);
             }
         }
