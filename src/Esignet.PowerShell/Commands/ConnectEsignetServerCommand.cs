@@ -99,7 +99,7 @@ namespace Esignet.PowerShell.Commands
             EsignetContext context;
             try
             {
-                context = AsyncRunner.Run(() => ContextFactory.ConnectAsync(options, message => WriteWarningLater(message), StopToken, _verbose.Enqueue));
+                context = AsyncRunner.Run(() => ContextFactory.ConnectAsync(options, _warnings.Enqueue, StopToken, _verbose.Enqueue));
             }
             catch (EsignetException e)
             {
@@ -131,11 +131,9 @@ namespace Esignet.PowerShell.Commands
             }
         }
 
+        // Core reports warnings and probe notes from worker threads; they are written here, on the pipeline thread.
         private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
         private readonly System.Collections.Concurrent.ConcurrentQueue<string> _verbose = new System.Collections.Concurrent.ConcurrentQueue<string>();
-
-        // Core reports warnings and probe notes from worker threads; they are written here, on the pipeline thread.
-        private void WriteWarningLater(string message) => _warnings.Enqueue(message);
 
         private void FlushWarnings()
         {
@@ -159,7 +157,7 @@ namespace Esignet.PowerShell.Commands
                 PmsUri = PmsUri ?? env.Uri("ESIGNET_PMS_URI"),
                 AllowInsecureHttp = AllowInsecureHttp,
                 LedgerPath = LedgerPath != null ? ResolveNewPath(LedgerPath)
-                    : new EnvironmentSettings().Text("ESIGNET_LEDGER_PATH") is string envLedger ? ResolveNewPath(envLedger) : null,
+                    : env.Text("ESIGNET_LEDGER_PATH") is string envLedger ? ResolveNewPath(envLedger) : null,
             };
             o.Transport.Timeout = TimeSpan.FromSeconds(TimeoutSec);
             o.Transport.MaxRetry = MaxRetry;
@@ -181,18 +179,15 @@ namespace Esignet.PowerShell.Commands
                     o.CredentialSource = "-AccessToken";
                     break;
                 case "ClientCredential":
-                    o.ClientId = ClientCredential!.UserName;
-                    o.ClientSecret = ClientCredential.GetNetworkCredential().Password;
-                    o.TokenUri = TokenUri;
-                    o.Scope = Scope == null ? null : string.Join(" ", Scope);
-                    o.CredentialSource = "-ClientCredential";
-                    break;
                 case "AuthManager":
                     o.ClientId = ClientCredential!.UserName;
                     o.ClientSecret = ClientCredential.GetNetworkCredential().Password;
-                    o.AuthManagerUri = AuthManagerUri;
-                    o.AppId = AppId;
                     o.CredentialSource = "-ClientCredential";
+                    // Keycloak's token endpoint or MOSIP's authmanager: each parameter is bound only in its own set.
+                    o.TokenUri = TokenUri;
+                    o.Scope = Scope == null ? null : string.Join(" ", Scope);
+                    o.AuthManagerUri = AuthManagerUri;
+                    o.AppId = ParameterSetName == "AuthManager" ? AppId : null;
                     break;
                 default:
                     env.ApplyCredentials(o);

@@ -17,7 +17,7 @@ namespace Esignet.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "EsignetClientConfig")]
     [OutputType(typeof(RelyingPartyConfig), typeof(string))]
-    public sealed class ExportEsignetClientConfigCommand : EsignetServerCmdlet
+    public sealed class ExportEsignetClientConfigCommand : ClientApiCmdlet
     {
         private ClientQueryService? _query;
 
@@ -34,13 +34,6 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         public string? RedirectUri { get; set; }
 
-        [Parameter]
-        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
-
-        // An int, not a ClientApi field: PowerShell loads this type before the module's resolver is hooked
-        // (see Loading/DependencyResolver.cs).
-        private int _api;
-
         protected override void BeginProcessing()
         {
             var context = RequireContext();
@@ -56,7 +49,7 @@ namespace Esignet.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var context = RequireContext();
-            ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : context.DefaultApi;
+            ClientApi api = ApiOrDefault();
             bool openG2P = string.Equals(Format, "OpenG2P", StringComparison.OrdinalIgnoreCase);
             foreach (string id in ClientId)
             {

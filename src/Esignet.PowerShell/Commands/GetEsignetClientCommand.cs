@@ -14,7 +14,7 @@ namespace Esignet.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "EsignetClient", DefaultParameterSetName = "ById")]
     [OutputType(typeof(ClientRecord))]
-    public sealed class GetEsignetClientCommand : EsignetServerCmdlet
+    public sealed class GetEsignetClientCommand : ClientApiCmdlet
     {
         private ClientQueryService? _query;
 
@@ -27,13 +27,6 @@ namespace Esignet.PowerShell.Commands
         /// <summary>Kept for scripts written before listing became the default; the same as giving no Client ID.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "All")]
         public SwitchParameter All { get; set; }
-
-        // Held as an int, not in a ClientApi field: PowerShell loads this type before the module's resolver is
-        // hooked, and a field of a Core value type would need Esignet.Core then (see Loading/DependencyResolver.cs).
-        [Parameter]
-        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
-
-        private int _api;
 
         /// <summary>How many PMS reads run at once; 1 keeps input order. Ledger reads are local.</summary>
         [Parameter]
@@ -50,7 +43,7 @@ namespace Esignet.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
+            ClientApi api = ApiOrDefault();
             if (All || ClientId.Length == 0)
             {
                 try
@@ -77,7 +70,7 @@ namespace Esignet.PowerShell.Commands
         private void OnRead(System.Threading.Tasks.Task<ClientRecord?> done, object state)
         {
             var lookup = (Lookup)state;
-            if (ReportedFailure(done, lookup.Id, null))
+            if (ReportedFailure(done, lookup.Id, null, out _))
             {
                 return;
             }
@@ -91,17 +84,6 @@ namespace Esignet.PowerShell.Commands
             WriteObject(done.Result);
         }
 
-        private sealed class Lookup
-        {
-            public Lookup(string id, ClientApi api)
-            {
-                Id = id;
-                Api = api;
-            }
-
-            public string Id { get; }
-
-            public ClientApi Api { get; }
-        }
+        private sealed record Lookup(string Id, ClientApi Api);
     }
 }

@@ -11,8 +11,7 @@ namespace Esignet.PowerShell.Commands
     {
         protected override void EndProcessing()
         {
-            EsignetContext? context = ContextStore.Current;
-            if (context != null)
+            if (ContextStore.Current is EsignetContext context)
             {
                 WriteObject(context);
             }

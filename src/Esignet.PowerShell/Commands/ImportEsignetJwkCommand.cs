@@ -73,9 +73,7 @@ namespace Esignet.PowerShell.Commands
                 }
                 catch (ItemNotFoundException)
                 {
-                    WriteError(ErrorRecords.Create("KeyFileNotFound", ErrorCategory.ObjectNotFound,
-                        $"No key file matches '{pattern}'.", pattern));
-                    continue;
+                    files = new Collection<string>();
                 }
 
                 if (files.Count == 0)

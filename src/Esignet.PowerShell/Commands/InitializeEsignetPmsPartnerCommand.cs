@@ -140,13 +140,8 @@ namespace Esignet.PowerShell.Commands
 
         private static IReadOnlyList<string>? Split(string[]? values)
         {
-            if (values == null)
-            {
-                return null;
-            }
-
-            var list = values.SelectMany(v => (v ?? "").Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
-            return list.Count == 0 ? null : list;
+            List<string>? list = values?.SelectMany(v => (v ?? "").Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
+            return list?.Count > 0 ? list : null;
         }
 
         /// <summary>The service's questions, answered on the pipeline thread.</summary>

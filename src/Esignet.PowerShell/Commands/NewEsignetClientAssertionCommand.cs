@@ -18,7 +18,7 @@ namespace Esignet.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "EsignetClientAssertion")]
     [OutputType(typeof(SecureString), typeof(string))]
-    public sealed class NewEsignetClientAssertionCommand : EsignetServerCmdlet
+    public sealed class NewEsignetClientAssertionCommand : ClientApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "client_id")]
@@ -42,13 +42,6 @@ namespace Esignet.PowerShell.Commands
         [Parameter]
         [Alias("Kid")]
         public string? KeyId { get; set; }
-
-        [Parameter]
-        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
-
-        // An int, not a ClientApi field: PowerShell loads this type before the module's resolver is hooked
-        // (see Loading/DependencyResolver.cs).
-        private int _api;
 
         [Parameter]
         public SwitchParameter AsPlainText { get; set; }
@@ -83,7 +76,7 @@ namespace Esignet.PowerShell.Commands
             if (path == null)
             {
                 var context = RequireContext();
-                ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : context.DefaultApi;
+                ClientApi api = ApiOrDefault();
                 ClientRecord? record = AsyncRunner.Run(() => new ClientQueryService(context).GetAsync(ClientId, api, StopToken));
                 path = record?.PrivateKeyPemPath ?? record?.PrivateJwkPath;
                 if (path == null)
@@ -98,8 +91,7 @@ namespace Esignet.PowerShell.Commands
 
         private string DiscoveredTokenEndpoint()
         {
-            var context = RequireContext();
-            return context.Discovery?.TokenEndpoint
+            return RequireContext().Discovery?.TokenEndpoint
                 ?? throw new EsignetException("AudienceUnknown", EsignetErrorKind.InvalidOperation,
                     "The token endpoint is unknown: the connection has no eSignet discovery document. Give -Audience (the token endpoint URL the assertion is sent to).");
         }

@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Threading;
 using Esignet.Core.Errors;
 using Esignet.Core.Keys;
 using Esignet.PowerShell.Completion;
@@ -96,7 +95,7 @@ namespace Esignet.PowerShell.Commands
             {
                 try
                 {
-                    WriteObject(MakeOne(spec, target, single: true));
+                    WriteObject(Keep(KeyFactory.Generate(spec), target, single: true));
                 }
                 catch (EsignetException e)
                 {
@@ -132,8 +131,6 @@ namespace Esignet.PowerShell.Commands
 
             return spec.Validate();
         }
-
-        private JwkKeyPair MakeOne(KeySpec spec, string? target, bool single) => Keep(KeyFactory.Generate(spec), target, single);
 
         /// <summary>The key, its files written when there is a target (a folder with -Count: named by key id).</summary>
         private JwkKeyPair Keep(JwkKeyPair pair, string? target, bool single)

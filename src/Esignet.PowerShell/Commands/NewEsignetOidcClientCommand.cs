@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -22,13 +21,6 @@ namespace Esignet.PowerShell.Commands
     public sealed class NewEsignetOidcClientCommand : ClientDefinitionCmdlet
     {
         private RegistrationService? _service;
-
-        // Held as an int, not in a ClientApi field: PowerShell loads this type before the module's resolver is
-        // hooked, and a field of a Core value type would need Esignet.Core then (see Loading/DependencyResolver.cs).
-        [Parameter]
-        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
-
-        private int _api;
 
         [Parameter]
         public SwitchParameter GenerateKey { get; set; }
@@ -102,7 +94,7 @@ namespace Esignet.PowerShell.Commands
             try
             {
                 ClientDefinition definition = BuildDefinition(line);
-                options = BuildOptions(context);
+                options = BuildOptions();
                 prepared = _service!.Prepare(definition, options);
                 RejectRepeatedClientId(prepared, line);
             }
@@ -116,7 +108,7 @@ namespace Esignet.PowerShell.Commands
 
             foreach (ValidationIssue warning in prepared.Warnings)
             {
-                WriteWarning(Where(line) + warning.Field + ": " + warning.Message);
+                WriteWarning(RowErrors.Where(line) + warning.Field + ": " + warning.Message);
             }
 
             // One line per row for -WhatIf and -Verbose; the body (public key only) only under -Verbose, and only
@@ -124,11 +116,11 @@ namespace Esignet.PowerShell.Commands
             ExpectedAction expected = RegistrationPreview.Expect(context, prepared, Update);
             if (expected == ExpectedAction.Create)
             {
-                WriteVerbose($"{Where(line)}body for {prepared.Endpoint}: {prepared.RequestBody}");
+                WriteVerbose($"{RowErrors.Where(line)}body for {prepared.Endpoint}: {prepared.RequestBody}");
             }
 
             string said = Describe(prepared, expected);
-            if (!ShouldProcess(Where(line) + said, said + " Continue?", "New-EsignetOidcClient"))
+            if (!ShouldProcess(RowErrors.Where(line) + said, said + " Continue?", "New-EsignetOidcClient"))
             {
                 return;
             }
@@ -174,7 +166,7 @@ namespace Esignet.PowerShell.Commands
 
             if (result.Outcome == "Changed")
             {
-                WriteWarning($"{Where(row.Line)}client '{result.ClientId}' is already registered with this key, but its definition has changed since. Nothing was sent; add -Update to apply the change.");
+                WriteWarning($"{RowErrors.Where(row.Line)}client '{result.ClientId}' is already registered with this key, but its definition has changed since. Nothing was sent; add -Update to apply the change.");
             }
 
             WriteObject(result);
@@ -202,15 +194,8 @@ namespace Esignet.PowerShell.Commands
         }
 
         /// <summary>True under -WhatIf (given or by $WhatIfPreference): no key is needed then, only its shape.</summary>
-        private bool IsWhatIf()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? given))
-            {
-                return LanguagePrimitives.IsTrue(given);
-            }
-
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-        }
+        private bool IsWhatIf() =>
+            LanguagePrimitives.IsTrue(MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? given) ? given : GetVariableValue("WhatIfPreference"));
 
         /// <summary>Verbose output must come from the pipeline thread; the transport queues it from any thread.</summary>
         private void FlushVerbose()
@@ -256,26 +241,9 @@ namespace Esignet.PowerShell.Commands
             }
         }
 
-        private sealed class RowState
-        {
-            public RowState(object target, int? line, string clientId, string? clientName)
-            {
-                Target = target;
-                Line = line;
-                ClientId = clientId;
-                ClientName = clientName;
-            }
+        private sealed record RowState(object Target, int? Line, string ClientId, string? ClientName);
 
-            public string ClientId { get; }
-
-            public string? ClientName { get; }
-
-            public object Target { get; }
-
-            public int? Line { get; }
-        }
-
-        private RegistrationOptions BuildOptions(Core.Connection.EsignetContext context)
+        private RegistrationOptions BuildOptions()
         {
             var spec = new KeySpec();
             if (MyInvocation.BoundParameters.ContainsKey(nameof(KeySize)))
@@ -285,7 +253,7 @@ namespace Esignet.PowerShell.Commands
 
             return new RegistrationOptions
             {
-                Api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : context.DefaultApi,
+                Api = ApiOrDefault(),
                 GenerateKey = GenerateKey,
                 GenerateEncryptionKey = GenerateEncryptionKey,
                 KeyDirectory = ResolveNewPath(KeyDirectory ?? "keys"),
@@ -299,8 +267,6 @@ namespace Esignet.PowerShell.Commands
             };
         }
 
-        private static string Where(int? line) => line is int l ? $"Line {l}: " : string.Empty;
-
         /// <summary>With -IncludeFailed, the failed row as a result too, so an exported results file misses no row.</summary>
         private void WriteFailedResult(ErrorRecord error, string? clientId, string? clientName, int? line)
         {
@@ -309,7 +275,7 @@ namespace Esignet.PowerShell.Commands
                 return;
             }
 
-            ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
+            ClientApi api = ApiOrDefault();
             string? server = RequireContext().ServerAddressOf(api);
 
             WriteObject(new RegistrationResult

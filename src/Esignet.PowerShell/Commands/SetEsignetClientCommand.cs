@@ -34,13 +34,6 @@ namespace Esignet.PowerShell.Commands
         [ArgumentCompleter(typeof(StatusCompleter))]
         public string? Status { get; set; }
 
-        // Held as an int, not in a ClientApi field: PowerShell loads this type before the module's resolver is
-        // hooked, and a field of a Core value type would need Esignet.Core then (see Loading/DependencyResolver.cs).
-        [Parameter]
-        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
-
-        private int _api;
-
         /// <summary>
         /// eSignet 1.8+: give the client a new encryption key (RSA, RSA-OAEP-256), written owner-only as &lt;key&gt;.enc.*
         /// beside its signing key (or in -KeyDirectory when the ledger does not know it), before the PATCH sends it.
@@ -68,13 +61,20 @@ namespace Esignet.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
+            ClientApi api = ApiOrDefault();
             string clientId = ClientId;
             ClientChanges changes;
+            PreparedUpdate? shown = null;
             EncryptionKeyOptions? encryptionKeys = EncryptionKeys(); // paths resolve on the pipeline thread
             try
             {
                 changes = BuildChanges();
+                if (ShowsWhatWouldBeSent())
+                {
+                    // -WhatIf / -Confirm / -Verbose: show the exact request, so preparing (a PMS read) happens here, one
+                    // row at a time.
+                    shown = AsyncRunner.Run(() => _updates!.PrepareAsync(clientId, api, changes, StopToken, encryptionKeys));
+                }
             }
             catch (EsignetException e)
             {
@@ -82,37 +82,21 @@ namespace Esignet.PowerShell.Commands
                 return;
             }
 
-            if (ShowsWhatWouldBeSent())
+            if (shown is PreparedUpdate prepared)
             {
-                // -WhatIf / -Confirm / -Verbose: show the exact request, so preparing (a PMS read) happens here, one
-                // row at a time.
-                PreparedUpdate prepared;
-                try
-                {
-                    prepared = AsyncRunner.Run(() => _updates!.PrepareAsync(clientId, api, changes, StopToken, encryptionKeys));
-                }
-                catch (EsignetException e)
-                {
-                    WriteError(RowErrors.Create(e, clientId, null));
-                    return;
-                }
-
                 // One line for -WhatIf; the body (~1 KB for a PUT) only under -Verbose.
                 WriteVerbose($"{prepared.Endpoint} on {prepared.Server} with body {prepared.RequestBody}");
                 if (ShouldProcess(clientId, $"{prepared.Endpoint} on {prepared.Server}"))
                 {
                     _runner!.Submit(() => _updates!.ExecuteAsync(prepared, StopToken), clientId);
                 }
-
-                return;
             }
-
-            if (ShouldProcess(clientId, "Update OIDC client"))
+            else if (ShouldProcess(clientId, "Update OIDC client"))
             {
                 _runner!.Submit(async () =>
                 {
-                    PreparedUpdate prepared = await _updates!.PrepareAsync(clientId, api, changes, StopToken, encryptionKeys).ConfigureAwait(false);
-                    return await _updates.ExecuteAsync(prepared, StopToken).ConfigureAwait(false);
+                    PreparedUpdate update = await _updates!.PrepareAsync(clientId, api, changes, StopToken, encryptionKeys).ConfigureAwait(false);
+                    return await _updates.ExecuteAsync(update, StopToken).ConfigureAwait(false);
                 }, clientId);
             }
         }
@@ -134,12 +118,10 @@ namespace Esignet.PowerShell.Commands
         /// <summary>Runs on the pipeline thread for each finished update.</summary>
         private void OnUpdated(System.Threading.Tasks.Task<ClientRecord> done, object state)
         {
-            if (ReportedFailure(done, state, null))
+            if (!ReportedFailure(done, state, null, out _))
             {
-                return;
+                WriteObject(done.Result);
             }
-
-            WriteObject(done.Result);
         }
 
         /// <summary>

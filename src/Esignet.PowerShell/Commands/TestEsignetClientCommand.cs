@@ -14,7 +14,7 @@ namespace Esignet.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "EsignetClient")]
     [OutputType(typeof(ClientTestResult))]
-    public sealed class TestEsignetClientCommand : EsignetServerCmdlet
+    public sealed class TestEsignetClientCommand : ClientApiCmdlet
     {
         private ClientVerificationService? _verifier;
 
@@ -32,13 +32,6 @@ namespace Esignet.PowerShell.Commands
         [Alias("PrivateKeyPemPath", "KeyPath")]
         public object? Key { get; set; }
 
-        [Parameter]
-        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
-
-        // An int, not a ClientApi field: PowerShell loads this type before the module's resolver is hooked
-        // (see Loading/DependencyResolver.cs).
-        private int _api;
-
         protected override void BeginProcessing()
         {
             _verifier = new ClientVerificationService(RequireContext());
@@ -46,7 +39,7 @@ namespace Esignet.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            ClientApi api = MyInvocation.BoundParameters.ContainsKey(nameof(Api)) ? Api : RequireContext().DefaultApi;
+            ClientApi api = ApiOrDefault();
             JwkKeyPair? key;
             string? keyPath;
             try

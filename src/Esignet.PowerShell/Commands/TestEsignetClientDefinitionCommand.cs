@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using Esignet.Core.Connection;
 using Esignet.Core.Definitions;
@@ -43,13 +42,6 @@ namespace Esignet.PowerShell.Commands
         public string? PmsVersion { get; set; }
 
         [Parameter]
-        public ClientApi Api { get => (ClientApi)_api; set => _api = (int)value; }
-
-        // An int, not a ClientApi field: PowerShell loads this type before the module's resolver is hooked
-        // (see Loading/DependencyResolver.cs).
-        private int _api;
-
-        [Parameter]
         public SwitchParameter GenerateKey { get; set; }
 
         /// <summary>Check as New-EsignetOidcClient -Force registers: an RSA key of 512 to 2047 bits is a warning, not an error.</summary>
@@ -59,7 +51,7 @@ namespace Esignet.PowerShell.Commands
         protected override void BeginProcessing()
         {
             _context = Context ?? ContextStore.Current;
-            _apiFromRows = !MyInvocation.BoundParameters.ContainsKey(nameof(Api)) && _context == null;
+            _apiFromRows = !ApiGiven && _context == null;
             try
             {
                 // Offline: no connection, so no API objects; the rules of both APIs, as a row may be either.
@@ -135,7 +127,7 @@ namespace Esignet.PowerShell.Commands
         /// </summary>
         private ClientApi ApiOf(ClientDefinition d)
         {
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(Api))) return Api;
+            if (ApiGiven) return Api;
             if (!_apiFromRows) return _context!.DefaultApi;
             return d.PolicyId != null || d.AuthPartnerId != null ? ClientApi.Pms : ClientApi.Esignet;
         }

@@ -2,8 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using System.Threading;
 using System.Threading.Tasks;
 using Esignet.Core.Clients;
@@ -17,29 +15,21 @@ namespace Esignet.PowerShell.Completion
     /// Completes -ClientId with the clients of the connection: those the ledger records on its server (instant,
     /// offline) and, for PMS, those PMS lists (asked with a short time limit, so a slow server never stalls Tab).
     /// </summary>
-    public sealed class ClientIdCompleter : IArgumentCompleter
+    public sealed class ClientIdCompleter : Completer
     {
         private static readonly TimeSpan ServerTimeLimit = TimeSpan.FromSeconds(3);
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
+        protected override IEnumerable<string> Values(string parameterName, IDictionary bound)
         {
-            try
-            {
-                EsignetContext? context = CompletionRules.ContextOf(fakeBoundParameters);
-                if (context == null) return Enumerable.Empty<CompletionResult>();
-                ClientApi api = CompletionRules.Unwrap(fakeBoundParameters["Api"]) is object a && Enum.TryParse(a.ToString(), true, out ClientApi given) ? given : context.DefaultApi;
-                var query = new ClientQueryService(context);
-                // The ledger's ids at once; then what the API lists (PMS asks the server, within a time limit).
-                var ids = new SortedSet<string>(query.RecordedClientIds(api), StringComparer.Ordinal);
-                foreach (string id in Listed(query, api)) ids.Add(id);
+            EsignetContext? context = CompletionRules.ContextOf(bound);
+            if (context == null) return Enumerable.Empty<string>();
+            ClientApi api = CompletionRules.Unwrap(bound["Api"]) is object a && Enum.TryParse(a.ToString(), true, out ClientApi given) ? given : context.DefaultApi;
+            var query = new ClientQueryService(context);
+            // The ledger's ids at once; then what the API lists (PMS asks the server, within a time limit).
+            var ids = new SortedSet<string>(query.RecordedClientIds(api), StringComparer.Ordinal);
+            foreach (string id in Listed(query, api)) ids.Add(id);
 
-                return Completions.Matching(ids, wordToComplete).ToList();
-            }
-            catch (Exception)
-            {
-                return Enumerable.Empty<CompletionResult>(); // completion must never break the prompt
-            }
+            return ids;
         }
 
         private static IEnumerable<string> Listed(ClientQueryService query, ClientApi api)

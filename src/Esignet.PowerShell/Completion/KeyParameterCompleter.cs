@@ -2,32 +2,24 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using Esignet.Core.Keys;
 
 namespace Esignet.PowerShell.Completion
 {
     /// <summary>Completes the key parameters: -KeySize, -Curve and -Algorithm (filtered by -KeyType/-Curve/-Use when given).</summary>
-    public sealed class KeyParameterCompleter : IArgumentCompleter
+    public sealed class KeyParameterCompleter : Completer
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
+        protected override IEnumerable<string> Values(string parameterName, IDictionary bound)
         {
-            IEnumerable<string> values;
             switch (parameterName)
             {
                 case "KeySize":
-                    values = new[] { "2048", "3072", "4096" };
-                    break;
+                    return new[] { "2048", "3072", "4096" };
                 case "Curve":
-                    values = EcCurve.All.Select(c => c.JwkName);
-                    break;
+                    return EcCurve.All.Select(c => c.JwkName);
                 default:
-                    values = AlgorithmsFor(fakeBoundParameters);
-                    break;
+                    return AlgorithmsFor(bound);
             }
-            return Completions.Matching(values, wordToComplete);
         }
 
         private static IEnumerable<string> AlgorithmsFor(IDictionary bound)

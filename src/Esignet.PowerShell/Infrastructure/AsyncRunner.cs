@@ -13,10 +13,5 @@ namespace Esignet.PowerShell.Infrastructure
         {
             return Task.Run(work).GetAwaiter().GetResult();
         }
-
-        public static void Run(Func<Task> work)
-        {
-            Task.Run(work).GetAwaiter().GetResult();
-        }
     }
 }

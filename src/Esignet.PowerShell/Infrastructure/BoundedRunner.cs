@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace Esignet.PowerShell.Infrastructure
@@ -15,7 +15,7 @@ namespace Esignet.PowerShell.Infrastructure
     {
         private readonly int _throttle;
         private readonly Action<Task<T>, object> _onDone;
-        private readonly List<KeyValuePair<Task<T>, object>> _inFlight = new List<KeyValuePair<Task<T>, object>>();
+        private readonly List<(Task<T> Work, object State)> _inFlight = new List<(Task<T> Work, object State)>();
 
         /// <param name="throttle">How many at once (at least 1).</param>
         /// <param name="onDone">Called on the pipeline thread with each finished task and its state (the input row).</param>
@@ -24,8 +24,6 @@ namespace Esignet.PowerShell.Infrastructure
             _throttle = Math.Max(1, throttle);
             _onDone = onDone;
         }
-
-        public int InFlight => _inFlight.Count;
 
         /// <summary>Starts the work once a slot is free, reporting whatever finished meanwhile.</summary>
         public void Submit(Func<Task<T>> work, object state)
@@ -36,7 +34,7 @@ namespace Esignet.PowerShell.Infrastructure
                 Drain(waitForOne: true);
             }
 
-            _inFlight.Add(new KeyValuePair<Task<T>, object>(Task.Run(work), state));
+            _inFlight.Add((Task.Run(work), state));
         }
 
         /// <summary>Waits for everything in flight and reports it (EndProcessing).</summary>
@@ -52,18 +50,16 @@ namespace Esignet.PowerShell.Infrastructure
         {
             if (waitForOne && _inFlight.Count > 0)
             {
-                var tasks = new Task[_inFlight.Count];
-                for (int i = 0; i < tasks.Length; i++) tasks[i] = _inFlight[i].Key;
-                Task.WaitAny(tasks);
+                Task.WaitAny(_inFlight.Select(entry => (Task)entry.Work).ToArray());
             }
 
             // Report in submission order among those finished, so output order follows input order where it can.
             for (int i = 0; i < _inFlight.Count; i++)
             {
-                KeyValuePair<Task<T>, object> entry = _inFlight[i];
-                if (!entry.Key.IsCompleted) continue;
+                (Task<T> work, object state) = _inFlight[i];
+                if (!work.IsCompleted) continue;
                 _inFlight.RemoveAt(i--);
-                _onDone(entry.Key, entry.Value);
+                _onDone(work, state);
             }
         }
     }

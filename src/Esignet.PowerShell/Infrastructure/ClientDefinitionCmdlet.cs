@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Esignet.Core.Definitions;
 using Esignet.Core.Errors;
@@ -52,34 +53,15 @@ namespace Esignet.PowerShell.Infrastructure
         /// <summary>Every name a CSV column may have: the pipeline-bound parameters and their aliases.</summary>
         private HashSet<string> KnownColumns()
         {
-            if (_knownColumns == null)
+            var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (ParameterMetadata p in MyInvocation.MyCommand.Parameters.Values)
             {
-                _knownColumns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (ParameterMetadata p in MyInvocation.MyCommand.Parameters.Values)
-                {
-                    foreach (ParameterSetMetadata set in p.ParameterSets.Values)
-                    {
-                        if (!set.ValueFromPipelineByPropertyName) continue;
-                        _knownColumns.Add(p.Name);
-                        _knownColumns.UnionWith(p.Aliases);
-                    }
-                }
+                if (!p.ParameterSets.Values.Any(set => set.ValueFromPipelineByPropertyName)) continue;
+                known.Add(p.Name);
+                known.UnionWith(p.Aliases);
             }
 
-            return _knownColumns;
-        }
-
-        /// <summary>The row's key; a key that cannot be read is this row's error, naming the field like any other.</summary>
-        private Core.Keys.JwkKeyPair? ReadPublicKey()
-        {
-            try
-            {
-                return InputValues.Key(PublicKey, ResolveNewPath);
-            }
-            catch (EsignetException e) when (e is not CellFormatException)
-            {
-                throw new CellFormatException("publicKey", e);
-            }
+            return known;
         }
 
         /// <summary>What an error names as its target: the whole input row when there is one.</summary>
@@ -95,15 +77,12 @@ namespace Esignet.PowerShell.Infrastructure
             return LineNumber ?? (MyInvocation.ExpectingInput ? _record + 1 : (int?)null);
         }
 
-        /// <summary>The definition the row describes; the first cell that cannot be read throws.</summary>
-        protected ClientDefinition BuildDefinition(int? line) => BuildDefinition(line, null);
-
         /// <summary>
-        /// The definition the row describes. With <paramref name="unreadable"/>, a cell that cannot be read (bad JSON,
-        /// a missing key file) is added there with its field, left empty in the definition, and the other cells are
-        /// still read, so a lint can report every mistake of a row at once.
+        /// The definition the row describes; the first cell that cannot be read throws. With <paramref name="unreadable"/>,
+        /// a cell that cannot be read (bad JSON, a missing key file) is added there with its field, left empty in the
+        /// definition, and the other cells are still read, so a lint can report every mistake of a row at once.
         /// </summary>
-        protected ClientDefinition BuildDefinition(int? line, IDictionary<string, EsignetException>? unreadable)
+        protected ClientDefinition BuildDefinition(int? line, IDictionary<string, EsignetException>? unreadable = null)
         {
             T Read<T>(string field, Func<T> read, T empty)
             {
@@ -122,7 +101,7 @@ namespace Esignet.PowerShell.Infrastructure
             // The row as a whole (unknown columns, wrongly decoded text) before its cells.
             try
             {
-                RowShape.Check(InputObject, KnownColumns());
+                RowShape.Check(InputObject, _knownColumns ??= KnownColumns());
             }
             catch (CellFormatException e) when (unreadable != null)
             {
@@ -135,7 +114,7 @@ namespace Esignet.PowerShell.Infrastructure
                 ClientId = InputValues.Text(ClientId),
                 ClientName = InputValues.Text(ClientName),
                 RelyingPartyId = InputValues.Text(RelyingPartyId),
-                PublicKey = Read("publicKey", ReadPublicKey, null),
+                PublicKey = Read("publicKey", () => ReadKey("publicKey", PublicKey), null),
                 LogoUri = InputValues.Text(LogoUri),
                 RedirectUris = Read("redirectUris", ReadRedirectUris, new List<string>()),
                 GrantTypes = Read("grantTypes", ReadGrantTypes, new List<string>()),

@@ -11,7 +11,7 @@ namespace Esignet.PowerShell.Infrastructure
     /// read once here. The columns whose meaning differs stay in the subclasses: ClientId and ClientName (mandatory
     /// or positional in one, not the other) and the create-only columns of <see cref="ClientDefinitionCmdlet"/>.
     /// </summary>
-    public abstract class ClientFieldsCmdlet : EsignetServerCmdlet
+    public abstract class ClientFieldsCmdlet : ClientApiCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? LogoUri { get; set; }
@@ -69,15 +69,18 @@ namespace Esignet.PowerShell.Infrastructure
         protected string? ReadAdditionalConfig() => CellParser.ParseJsonObject(InputValues.Plain(AdditionalConfig), "additionalConfig");
 
         /// <summary>The encryption key's public JWK; a key that cannot be read is the encPublicKey cell's error.</summary>
-        protected string? ReadEncryptionKey()
+        protected string? ReadEncryptionKey() => ReadKey("encPublicKey", EncryptionKey) is Core.Keys.JwkKeyPair key ? Core.Keys.EncryptionKey.For(key).PublicJwk : null;
+
+        /// <summary>A key cell (key object, JWK or PEM text, key file); a key that cannot be read is this field's error, named like any other.</summary>
+        protected Core.Keys.JwkKeyPair? ReadKey(string field, object? cell)
         {
             try
             {
-                return InputValues.Key(EncryptionKey, ResolveNewPath) is Core.Keys.JwkKeyPair key ? Core.Keys.EncryptionKey.For(key).PublicJwk : null;
+                return InputValues.Key(cell, ResolveNewPath);
             }
             catch (Core.Errors.EsignetException e) when (e is not CellFormatException)
             {
-                throw new CellFormatException("encPublicKey", e);
+                throw new CellFormatException(field, e);
             }
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Esignet.Core.Connection;
 using Esignet.Core.Errors;
 
@@ -36,12 +35,12 @@ namespace Esignet.PowerShell.Infrastructure
 
         public void ApplyCredentials(ConnectionOptions o)
         {
-            var used = new List<string>();
+            o.CredentialSource = "none";
             string? token = Text("ESIGNET_ACCESS_TOKEN");
             if (token != null)
             {
                 o.AccessToken = token;
-                used.Add("ESIGNET_ACCESS_TOKEN");
+                o.CredentialSource = "environment (ESIGNET_ACCESS_TOKEN)";
             }
             else if (Text("ESIGNET_CLIENT_ID") != null)
             {
@@ -51,12 +50,9 @@ namespace Esignet.PowerShell.Infrastructure
                 o.Scope = Text("ESIGNET_SCOPE");
                 o.AuthManagerUri = Uri("ESIGNET_AUTHMANAGER_URI");
                 o.AppId = Text("ESIGNET_APP_ID");
-                used.Add("ESIGNET_CLIENT_ID");
-                used.Add("ESIGNET_CLIENT_SECRET");
-                used.Add(o.TokenUri != null ? "ESIGNET_TOKEN_URI" : "ESIGNET_AUTHMANAGER_URI");
+                o.CredentialSource = "environment (ESIGNET_CLIENT_ID, ESIGNET_CLIENT_SECRET, " + (o.TokenUri != null ? "ESIGNET_TOKEN_URI" : "ESIGNET_AUTHMANAGER_URI") + ")";
             }
 
-            o.CredentialSource = used.Count == 0 ? "none" : "environment (" + string.Join(", ", used) + ")";
             if (o.EsignetUri == null && o.PmsUri == null)
             {
                 throw new EsignetException("NoServer", EsignetErrorKind.InvalidArgument,

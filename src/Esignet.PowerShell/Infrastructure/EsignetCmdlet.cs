@@ -59,11 +59,8 @@ namespace Esignet.PowerShell.Infrastructure
 
         /// <summary>
         /// For a row's background work, once finished: false when it succeeded; otherwise true, with its error
-        /// written (none after Ctrl+C, when the row was merely cut short).
+        /// written and handed back in <paramref name="error"/> (none after Ctrl+C, when the row was merely cut short).
         /// </summary>
-        protected bool ReportedFailure(System.Threading.Tasks.Task work, object target, int? line) => ReportedFailure(work, target, line, out _);
-
-        /// <summary>As above, also handing back the error written (null when none was).</summary>
         protected bool ReportedFailure(System.Threading.Tasks.Task work, object target, int? line, out ErrorRecord? error)
         {
             error = null;

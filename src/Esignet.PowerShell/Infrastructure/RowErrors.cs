@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Text;
 using Esignet.Core.Errors;
 using Esignet.Core.Registration;
 using Esignet.Core.Servers;
@@ -22,37 +21,28 @@ namespace Esignet.PowerShell.Infrastructure
             System.Exception e = work.Exception!.GetBaseException();
             if (e is System.OperationCanceledException || stopping) return null;
             if (e is EsignetException esignet) return Create(esignet, target, line);
-            string where = line is int l ? $"Line {l}: " : string.Empty;
-            return ErrorRecords.Create("UnexpectedError", ErrorCategory.NotSpecified, where + e.Message, target, e);
+            return ErrorRecords.Create("UnexpectedError", ErrorCategory.NotSpecified, Where(line) + e.Message, target, e);
         }
 
         public static ErrorRecord Create(EsignetException e, object target, int? line)
         {
-            var record = new ErrorRecord(e, e.ErrorId, ErrorRecords.CategoryOf(e.Kind), target);
-            var details = new StringBuilder();
-            if (line != null)
+            string detail = e switch
             {
-                details.Append("Line ").Append(line.Value).Append(": ");
-            }
-
-            switch (e)
+                ValidationFailedException v => v.Detail,
+                // Every code of the answer (one per bad field, in no set order); the first is the ErrorId.
+                ServerErrorException s => s.Details(),
+                _ => e.Message,
+            };
+            var record = new ErrorRecord(e, e.ErrorId, ErrorRecords.CategoryOf(e.Kind), target) { ErrorDetails = new ErrorDetails(Where(line) + detail) };
+            if (e is ValidationFailedException failed)
             {
-                case ValidationFailedException v:
-                    details.Append(v.Detail);
-                    record.ErrorDetails = new ErrorDetails(details.ToString()) { RecommendedAction = $"Fix field '{v.Field}' in the input and run again; rows already registered are reported as Exists." };
-                    break;
-                case ServerErrorException s:
-                    // Every code of the answer (one per bad field, in no set order); the first is the ErrorId.
-                    details.Append(s.Details());
-                    record.ErrorDetails = new ErrorDetails(details.ToString());
-                    break;
-                default:
-                    details.Append(e.Message);
-                    record.ErrorDetails = new ErrorDetails(details.ToString());
-                    break;
+                record.ErrorDetails.RecommendedAction = $"Fix field '{failed.Field}' in the input and run again; rows already registered are reported as Exists.";
             }
 
             return record;
         }
+
+        /// <summary>"Line N: " before what is said of a row; nothing for a single call with parameters.</summary>
+        public static string Where(int? line) => line is int l ? $"Line {l}: " : string.Empty;
     }
 }

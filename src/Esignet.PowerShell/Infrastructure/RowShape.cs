@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Esignet.Core.Definitions;
-using Esignet.Core.Errors;
 
 namespace Esignet.PowerShell.Infrastructure
 {

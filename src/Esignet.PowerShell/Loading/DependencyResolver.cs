@@ -31,8 +31,11 @@ namespace Esignet.PowerShell.Loading
         internal const string DependencyFolderName = "dependencies";
 
         private static readonly object Gate = new object();
-        private static EsignetLoadContext? _context;
         private static bool _hooked;
+
+        // Made on the first request for the bridge, not at import; once for the process (Lazy's default mode locks).
+        private static readonly Lazy<EsignetLoadContext> Context = new Lazy<EsignetLoadContext>(() =>
+            new EsignetLoadContext(Path.Combine(Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? string.Empty, DependencyFolderName)));
 
         /// <summary>Called by Import-Module before any cmdlet runs.</summary>
         public void OnImport()
@@ -72,25 +75,8 @@ namespace Esignet.PowerShell.Loading
                 return null;
             }
 
-            EsignetLoadContext context = Context;
+            EsignetLoadContext context = Context.Value;
             return File.Exists(context.PathOf(BridgeAssemblyName)) ? context.LoadFromAssemblyName(name) : null;
-        }
-
-        private static EsignetLoadContext Context
-        {
-            get
-            {
-                lock (Gate)
-                {
-                    if (_context == null)
-                    {
-                        string root = Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? string.Empty;
-                        _context = new EsignetLoadContext(Path.Combine(root, DependencyFolderName));
-                    }
-
-                    return _context;
-                }
-            }
         }
     }
 }

@@ -24,16 +24,16 @@ namespace Esignet.PowerShell.Loading
         };
 
         private readonly string _folder;
-        private Dictionary<string, string>? _framework;
+
+        // The trusted platform assemblies: the runtime and PowerShell's own files, by simple name. Read on the first
+        // request for a shipped framework name, not at import, so importing the module costs nothing here.
+        private readonly Lazy<Dictionary<string, string>> _framework = new Lazy<Dictionary<string, string>>(TrustedPlatformAssemblies);
 
         public EsignetLoadContext(string folder)
             : base("Esignet", isCollectible: false)
         {
             _folder = folder;
         }
-
-        /// <summary>The folder this context loads from.</summary>
-        public string Folder => _folder;
 
         /// <summary>Where the module's copy of <paramref name="simpleName"/> would be, if it ships one.</summary>
         public string PathOf(string simpleName) => Path.Combine(_folder, simpleName + ".dll");
@@ -67,7 +67,7 @@ namespace Esignet.PowerShell.Loading
 
         private bool FrameworkServes(string name, string modulePath)
         {
-            if (!Framework.TryGetValue(name, out string? runtimePath))
+            if (!_framework.Value.TryGetValue(name, out string? runtimePath))
             {
                 return false;
             }
@@ -84,31 +84,16 @@ namespace Esignet.PowerShell.Loading
             }
         }
 
-        // The trusted platform assemblies: the runtime and PowerShell's own files, by simple name. Read on the first
-        // request for a shipped framework name, not at import, so importing the module costs nothing here.
-        private Dictionary<string, string> Framework
+        private static Dictionary<string, string> TrustedPlatformAssemblies()
         {
-            get
+            var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            string list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
+            foreach (string path in list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
             {
-                if (_framework == null)
-                {
-                    var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                    if (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") is string list)
-                    {
-                        foreach (string path in list.Split(Path.PathSeparator))
-                        {
-                            if (path.Length > 0)
-                            {
-                                map[Path.GetFileNameWithoutExtension(path)] = path;
-                            }
-                        }
-                    }
-
-                    _framework = map;
-                }
-
-                return _framework;
+                map[Path.GetFileNameWithoutExtension(path)] = path;
             }
+
+            return map;
         }
     }
 }
