@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
-using Esignet.Core.Errors;
 using Esignet.Core.Files;
 using Microsoft.Win32.SafeHandles;
 

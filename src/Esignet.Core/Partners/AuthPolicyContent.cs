@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using Esignet.Core.Errors;
 using Esignet.Core.Servers;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Esignet.Core.Errors;
 using Esignet.Core.Servers;
 using Esignet.Core.Transport;
 

@@ -2,7 +2,6 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using Esignet.Core.Definitions;
-using Esignet.Core.Keys;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Registration

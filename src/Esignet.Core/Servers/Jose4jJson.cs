@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
-using Esignet.Core.Keys;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Esignet.Core.Servers

@@ -7,7 +7,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Esignet.Core.Keys;
 using Esignet.Core.Transport;
 using Microsoft.IdentityModel.Tokens;
 
