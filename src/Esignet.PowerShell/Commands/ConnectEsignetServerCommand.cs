@@ -109,7 +109,12 @@ namespace Esignet.PowerShell.Commands
             }
 
             FlushWarnings();
-            WarnMissingScopes(context);
+            // The token's scopes are known now: say what it cannot do before the first row finds out.
+            if (Core.Auth.ScopeCheck.Warning(context) is string missingScopes)
+            {
+                WriteWarning(missingScopes);
+            }
+
             ContextStore.Set(context);
             string esignet = context.EsignetUri == null ? "no eSignet" : $"eSignet {context.EsignetUri} (line {context.ServerVersion}, {context.ServerVersionFoundBy})";
             string pms = context.PmsUri == null ? "no PMS" : $"PMS {context.PmsUri} (line {context.PmsVersion}, {context.PmsVersionFoundBy})";
@@ -118,16 +123,6 @@ namespace Esignet.PowerShell.Commands
             {
                 ContextStore.MarkHandedOut(context);
                 WriteObject(context);
-            }
-        }
-
-        /// <summary>The token's scopes are known now: say what it cannot do before the first row finds out.</summary>
-        private void WarnMissingScopes(EsignetContext context)
-        {
-            string? warning = Core.Auth.ScopeCheck.Warning(context);
-            if (warning != null)
-            {
-                WriteWarning(warning);
             }
         }
 

@@ -276,15 +276,13 @@ namespace Esignet.PowerShell.Commands
             }
 
             ClientApi api = ApiOrDefault();
-            string? server = RequireContext().ServerAddressOf(api);
-
             WriteObject(new RegistrationResult
             {
                 ClientId = clientId ?? string.Empty,
                 ClientName = clientName,
                 Outcome = "Failed",
                 Api = api.ToString(),
-                Server = server,
+                Server = RequireContext().ServerAddressOf(api),
                 LineNumber = line,
                 // Every row error carries an EsignetException (RowErrors): its id, not the record's text.
                 ErrorId = (error.Exception as EsignetException)?.ErrorId ?? error.CategoryInfo.Reason,
