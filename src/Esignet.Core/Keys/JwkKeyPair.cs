@@ -75,6 +75,9 @@ namespace Esignet.Core.Keys
             return JwkJson.Write(_key, KeyId, Use, Algorithm, includePrivate: true);
         }
 
+        /// <summary>The public key as SubjectPublicKeyInfo PEM (public: a user's script may hand it on).</summary>
+        public string ExportPublicKeyPem() => new string(PemEncoding.Write("PUBLIC KEY", KeyPem.ExportSpki(_key))) + "\n";
+
         /// <summary>DER SubjectPublicKeyInfo: what PMS 1.2.2+ hashes into the Client ID.</summary>
         public byte[] ExportSubjectPublicKeyInfo() => KeyPem.ExportSpki(_key);
 

@@ -21,6 +21,19 @@ public class KeyImportTests
     }
 
     [Fact]
+    public void The_public_pem_a_key_exports_is_what_the_bcl_reads_as_the_same_public_key()
+    {
+        using RSA rsa = RSA.Create(2048);
+        JwkKeyPair key = KeyFactory.FromText(rsa.ExportPkcs8PrivateKeyPem());
+        string pem = key.ExportPublicKeyPem();
+        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", pem);
+        Assert.Equal(rsa.ExportSubjectPublicKeyInfoPem() + "\n", pem);
+        JwkKeyPair back = KeyFactory.FromText(pem);
+        Assert.False(back.HasPrivateKey);
+        Assert.Equal(key.Thumbprint, back.Thumbprint);
+    }
+
+    [Fact]
     public void Sec1_ec_pem_imports()
     {
         using ECDsa ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
