@@ -73,13 +73,7 @@ namespace Esignet.Core.Partners
 
         private X509Certificate2? LoadPair(string certPath, string keyPath, string what)
         {
-            bool hasCert = File.Exists(certPath), hasKey = File.Exists(keyPath);
-            if (!hasCert && !hasKey)
-            {
-                return null;
-            }
-
-            if (hasCert != hasKey)
+            if (!File.Exists(certPath) || !File.Exists(keyPath))
             {
                 return null;
             }

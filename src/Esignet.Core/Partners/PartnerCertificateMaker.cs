@@ -26,11 +26,7 @@ namespace Esignet.Core.Partners
         public static X509Certificate2 MakeCa(string partnerId, string organization, DateTimeOffset now)
         {
             using RSA key = RSA.Create(KeySize);
-            var name = new X500DistinguishedNameBuilder();
-            name.AddCountryOrRegion("IN");
-            name.AddOrganizationName(organization);
-            name.AddCommonName(partnerId + "-root-" + now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
-            var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            CertificateRequest request = Request(key, organization, partnerId + "-root-" + now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
             request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
             request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
@@ -41,11 +37,7 @@ namespace Esignet.Core.Partners
         public static X509Certificate2 MakePartner(X509Certificate2 ca, string partnerId, string organization, DateTimeOffset now)
         {
             using RSA key = RSA.Create(KeySize);
-            var name = new X500DistinguishedNameBuilder();
-            name.AddCountryOrRegion("IN");
-            name.AddOrganizationName(organization);
-            name.AddCommonName(partnerId);
-            var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            CertificateRequest request = Request(key, organization, partnerId);
             request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
             request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
@@ -60,6 +52,15 @@ namespace Esignet.Core.Partners
             serial[0] &= 0x7F;
             using X509Certificate2 issued = request.Create(ca, now.AddDays(-1), notAfter, serial);
             return issued.CopyWithPrivateKey(key);
+        }
+
+        private static CertificateRequest Request(RSA key, string organization, string commonName)
+        {
+            var name = new X500DistinguishedNameBuilder();
+            name.AddCountryOrRegion("IN");
+            name.AddOrganizationName(organization);
+            name.AddCommonName(commonName);
+            return new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         }
 
         /// <summary>Days of validity keymanager still counts (ChronoUnit.DAYS between now and notAfter).</summary>

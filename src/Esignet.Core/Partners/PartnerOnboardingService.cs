@@ -97,25 +97,14 @@ namespace Esignet.Core.Partners
             PolicyGroupInfo? group = await FindGroupAsync(r.PolicyGroup, target, cancel).ConfigureAwait(false);
             if (group == null)
             {
-                if (!_host.ShouldProcess(target, "Create policy group"))
+                if (!await CreateAsync(result, GroupStep, target, "Create policy group", "would be created",
+                    () => _api.CreatePolicyGroupAsync(r.PolicyGroup, r.PolicyGroupDescription, cancel), "created", "made by an earlier attempt", null, OnboardingCodes.GroupExists).ConfigureAwait(false))
                 {
-                    result.Add(GroupStep, target, StepOutcome.Skipped, "would be created");
                     return null;
                 }
 
-                try
-                {
-                    await Call(GroupStep, target, () => _api.CreatePolicyGroupAsync(r.PolicyGroup, r.PolicyGroupDescription, cancel)).ConfigureAwait(false);
-                    group = await FindGroupAsync(r.PolicyGroup, target, cancel).ConfigureAwait(false);
-                    result.Add(GroupStep, target, StepOutcome.Created, "created");
-                }
-                catch (OnboardingStepException e) when (e.ErrorId == OnboardingCodes.GroupExists)
-                {
-                    // Made by an earlier attempt whose answer was lost, or by another run: read it back.
-                    group = await FindGroupAsync(r.PolicyGroup, target, cancel).ConfigureAwait(false);
-                    result.Add(GroupStep, target, StepOutcome.Exists, "made by an earlier attempt");
-                }
-
+                // Made now, by an earlier attempt whose answer was lost, or by another run: read it back.
+                group = await FindGroupAsync(r.PolicyGroup, target, cancel).ConfigureAwait(false);
                 if (group == null)
                 {
                     throw new OnboardingStepException("PolicyGroupNotReadBack", EsignetErrorKind.ServerError, GroupStep, target, "PMS said it made the group, but the group list does not show it. Run again.");
@@ -141,21 +130,11 @@ namespace Esignet.Core.Partners
             PolicySummary? policy = group.Policies.FirstOrDefault(p => p.Name == r.PolicyName);
             if (policy == null)
             {
-                if (!_host.ShouldProcess(target, "Create Auth policy (draft) with claims " + string.Join(",", r.Claims) + " and ACRs " + string.Join(",", r.Acrs)))
+                if (!await CreateAsync(result, PolicyStep, target, "Create Auth policy (draft) with claims " + string.Join(",", r.Claims) + " and ACRs " + string.Join(",", r.Acrs), "would be created",
+                    () => _api.CreateAuthPolicyAsync(new AuthPolicyRequest(r.PolicyGroup, r.PolicyName, r.PolicyDescription, r.PolicyVersion, AuthPolicyContent.Build(r.Claims, r.Acrs)), cancel),
+                    "created as a draft", "made by an earlier attempt", null, OnboardingCodes.PolicyExists).ConfigureAwait(false))
                 {
-                    result.Add(PolicyStep, target, StepOutcome.Skipped, "would be created");
                     return null;
-                }
-
-                var request = new AuthPolicyRequest(r.PolicyGroup, r.PolicyName, r.PolicyDescription, r.PolicyVersion, AuthPolicyContent.Build(r.Claims, r.Acrs));
-                try
-                {
-                    await Call(PolicyStep, target, () => _api.CreateAuthPolicyAsync(request, cancel)).ConfigureAwait(false);
-                    result.Add(PolicyStep, target, StepOutcome.Created, "created as a draft");
-                }
-                catch (OnboardingStepException e) when (e.ErrorId == OnboardingCodes.PolicyExists)
-                {
-                    result.Add(PolicyStep, target, StepOutcome.Exists, "made by an earlier attempt");
                 }
 
                 policy = (await FindGroupAsync(r.PolicyGroup, target, cancel).ConfigureAwait(false))?.Policies.FirstOrDefault(p => p.Name == r.PolicyName)
@@ -221,28 +200,15 @@ namespace Esignet.Core.Partners
             PartnerInfo? partner = await Call(PartnerStep, target, () => _api.GetPartnerAsync(r.PartnerId, cancel)).ConfigureAwait(false);
             if (partner == null)
             {
-                if (!_host.ShouldProcess(target, $"Register Auth_Partner (organisation '{r.OrganizationName}', group '{r.PolicyGroup}')"))
+                // A lost answer's retry gets PMS_PRT_011 (the e-mail check runs first, §3.4): only a read tells
+                // "ours, made by the earlier attempt" from "the e-mail belongs to another partner".
+                if (!await CreateAsync(result, PartnerStep, target, $"Register Auth_Partner (organisation '{r.OrganizationName}', group '{r.PolicyGroup}')", "would be registered",
+                    () => _api.RegisterPartnerAsync(new PartnerRegistration(r.PartnerId, r.OrganizationName, r.Address, r.ContactNumber, r.EmailId, r.PolicyGroup), cancel),
+                    "registered", "registered by an earlier attempt",
+                    async () => await Call(PartnerStep, target, () => _api.GetPartnerAsync(r.PartnerId, cancel)).ConfigureAwait(false) != null,
+                    OnboardingCodes.PartnerExists, OnboardingCodes.EmailExists).ConfigureAwait(false))
                 {
-                    result.Add(PartnerStep, target, StepOutcome.Skipped, "would be registered");
                     return null;
-                }
-
-                var registration = new PartnerRegistration(r.PartnerId, r.OrganizationName, r.Address, r.ContactNumber, r.EmailId, r.PolicyGroup);
-                try
-                {
-                    await Call(PartnerStep, target, () => _api.RegisterPartnerAsync(registration, cancel)).ConfigureAwait(false);
-                    result.Add(PartnerStep, target, StepOutcome.Created, "registered");
-                }
-                catch (OnboardingStepException e) when (e.ErrorId == OnboardingCodes.PartnerExists || e.ErrorId == OnboardingCodes.EmailExists)
-                {
-                    // A lost answer's retry gets PMS_PRT_011 (the e-mail check runs first, §3.4): only a read tells
-                    // "ours, made by the earlier attempt" from "the e-mail belongs to another partner".
-                    if (await Call(PartnerStep, target, () => _api.GetPartnerAsync(r.PartnerId, cancel)).ConfigureAwait(false) == null)
-                    {
-                        throw;
-                    }
-
-                    result.Add(PartnerStep, target, StepOutcome.Exists, "registered by an earlier attempt");
                 }
 
                 partner = await Call(PartnerStep, target, () => _api.GetPartnerAsync(r.PartnerId, cancel)).ConfigureAwait(false)
@@ -525,6 +491,38 @@ namespace Esignet.Core.Partners
             }
         }
 
+        /// <summary>
+        /// The write of a find-or-create step, asked first through <see cref="IOnboardingHost.ShouldProcess"/>; an
+        /// "already there" code counts as made by an earlier attempt when <paramref name="ours"/> (if given) confirms it.
+        /// False when the write was not wanted (-WhatIf).
+        /// </summary>
+        private async Task<bool> CreateAsync(OnboardingResult result, string step, string target, string action, string skipped, Func<Task> create,
+            string created, string earlier, Func<Task<bool>>? ours, params string[] existsCodes)
+        {
+            if (!_host.ShouldProcess(target, action))
+            {
+                result.Add(step, target, StepOutcome.Skipped, skipped);
+                return false;
+            }
+
+            try
+            {
+                await Call(step, target, create).ConfigureAwait(false);
+                result.Add(step, target, StepOutcome.Created, created);
+            }
+            catch (OnboardingStepException e) when (existsCodes.Contains(e.ErrorId))
+            {
+                if (ours != null && !await ours().ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                result.Add(step, target, StepOutcome.Exists, earlier);
+            }
+
+            return true;
+        }
+
         private static void AddOnce(OnboardingResult result, string step, string target, StepOutcome outcome, string detail)
         {
             if (!result.Steps.Any(s => s.Step == step))
@@ -565,16 +563,11 @@ namespace Esignet.Core.Partners
             }
         }
 
-        private static async Task Call(string step, string target, Func<Task> call)
-        {
-            try
+        private static Task Call(string step, string target, Func<Task> call) =>
+            Call(step, target, async () =>
             {
                 await call().ConfigureAwait(false);
-            }
-            catch (ServerErrorException e)
-            {
-                throw OnboardingStepException.From(e, step, target);
-            }
-        }
+                return true;
+            });
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using Esignet.Core.Servers;
 using Esignet.Core.Transport;
@@ -15,6 +17,10 @@ namespace Esignet.Core.Partners
 
         public static bool Bool(JsonElement e, string name) =>
             e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.True;
+
+        /// <summary>The items of the array <paramref name="name"/>, none when it is missing or not an array.</summary>
+        public static IEnumerable<JsonElement> Items(JsonElement e, string name) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : Enumerable.Empty<JsonElement>();
 
         public static bool IsPresent(JsonElement e, string name) =>
             e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind != JsonValueKind.Null;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -56,16 +57,8 @@ namespace Esignet.Core.Partners
             foreach (JsonElement entry in response.EnumerateArray())
             {
                 if (!entry.TryGetProperty("policyGroup", out JsonElement g) || g.ValueKind != JsonValueKind.Object) continue;
-                var policies = new List<PolicySummary>();
-                if (entry.TryGetProperty("policies", out JsonElement list) && list.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (JsonElement p in list.EnumerateArray())
-                    {
-                        policies.Add(new PolicySummary(JsonBody.String(p, "policyId") ?? "", JsonBody.String(p, "policyName") ?? "",
-                            PmsAnswer.IsPresent(p, "schema"), PmsAnswer.Bool(p, "is_Active")));
-                    }
-                }
-
+                var policies = PmsAnswer.Items(entry, "policies").Select(p => new PolicySummary(JsonBody.String(p, "policyId") ?? "", JsonBody.String(p, "policyName") ?? "",
+                    PmsAnswer.IsPresent(p, "schema"), PmsAnswer.Bool(p, "is_Active"))).ToList();
                 groups.Add(new PolicyGroupInfo(JsonBody.String(g, "id") ?? "", JsonBody.String(g, "name") ?? "", PmsAnswer.Bool(g, "isActive"), policies));
             }
 
@@ -198,12 +191,9 @@ namespace Esignet.Core.Partners
             try
             {
                 JsonElement r = await SendAsync(HttpMethod.Get, _partner, "partners/apikey", null, cancel).ConfigureAwait(false);
-                if (r.ValueKind == JsonValueKind.Object && r.TryGetProperty("apikeyRequests", out JsonElement list) && list.ValueKind == JsonValueKind.Array)
+                foreach (JsonElement m in PmsAnswer.Items(r, "apikeyRequests"))
                 {
-                    foreach (JsonElement m in list.EnumerateArray())
-                    {
-                        rows.Add(new MappingInfo(JsonBody.String(m, "apiKeyReqNo") ?? "", JsonBody.String(m, "partnerID") ?? "", JsonBody.String(m, "policyId") ?? "", JsonBody.String(m, "status") ?? ""));
-                    }
+                    rows.Add(new MappingInfo(JsonBody.String(m, "apiKeyReqNo") ?? "", JsonBody.String(m, "partnerID") ?? "", JsonBody.String(m, "policyId") ?? "", JsonBody.String(m, "status") ?? ""));
                 }
             }
             catch (ServerErrorException e) when (e.ErrorCode == OnboardingCodes.NoMappings)
