@@ -26,10 +26,6 @@ namespace Esignet.Core.Partners
         public const string RequestApproved = "PMS_PM_034";
         public const string RequestRejected = "PMS_PM_035";
 
-        // Stops.
-        public const string PartnerDeactivated122 = "PMS_PM_063";
-        public const string PartnerInactive = "PMS_PMP_016";
-
         /// <summary>What to do about a code that stopped a step; null for codes without specific advice.</summary>
         public static string? Advice(string? code) => code != null && Advices.TryGetValue(code, out string? advice) ? advice : null;
 

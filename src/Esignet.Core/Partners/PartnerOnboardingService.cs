@@ -66,16 +66,7 @@ namespace Esignet.Core.Partners
 
             PolicyGroupInfo? group = await GroupAsync(r, result, cancel).ConfigureAwait(false);
             result.PolicyGroupId = group?.Id;
-            PolicySummary? policy = null;
-            if (group == null)
-            {
-                result.Add(PolicyStep, $"policy '{r.PolicyName}' in '{r.PolicyGroup}'", StepOutcome.Skipped, "would be created");
-            }
-            else
-            {
-                policy = await PolicyAsync(r, group, result, cancel).ConfigureAwait(false);
-            }
-
+            PolicySummary? policy = await PolicyAsync(r, group, result, cancel).ConfigureAwait(false);
             result.PolicyId = policy?.Id;
             await PublishAsync(r, group, policy, result, cancel).ConfigureAwait(false);
             PartnerInfo? partner = await PartnerAsync(r, result, cancel).ConfigureAwait(false);
@@ -124,9 +115,15 @@ namespace Esignet.Core.Partners
             return group;
         }
 
-        private async Task<PolicySummary?> PolicyAsync(OnboardingRequest r, PolicyGroupInfo group, OnboardingResult result, CancellationToken cancel)
+        private async Task<PolicySummary?> PolicyAsync(OnboardingRequest r, PolicyGroupInfo? group, OnboardingResult result, CancellationToken cancel)
         {
             string target = $"policy '{r.PolicyName}' in '{r.PolicyGroup}'";
+            if (group == null)
+            {
+                result.Add(PolicyStep, target, StepOutcome.Skipped, "would be created");
+                return null;
+            }
+
             PolicySummary? policy = group.Policies.FirstOrDefault(p => p.Name == r.PolicyName);
             if (policy == null)
             {

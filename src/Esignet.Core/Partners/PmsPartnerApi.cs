@@ -92,16 +92,11 @@ namespace Esignet.Core.Partners
 
         public async Task<PolicyDetail?> GetPolicyAsync(string policyId, CancellationToken cancel)
         {
-            try
-            {
-                JsonElement r = await SendAsync(HttpMethod.Get, _policy, "policies/" + Uri.EscapeDataString(policyId), null, cancel).ConfigureAwait(false);
-                return new PolicyDetail(JsonBody.String(r, "policyId") ?? policyId, JsonBody.String(r, "policyName") ?? "", JsonBody.String(r, "policyType"),
-                    JsonBody.String(r, "policyGroupId") ?? "", PmsAnswer.IsPresent(r, "schema"), PmsAnswer.Bool(r, "is_Active"));
-            }
-            catch (ServerErrorException e) when (e.ErrorCode == OnboardingCodes.PolicyIdNotFound)
-            {
-                return null;
-            }
+            JsonElement? found = await ReadAsync(_policy, "policies/" + Uri.EscapeDataString(policyId), OnboardingCodes.PolicyIdNotFound, cancel).ConfigureAwait(false);
+            return found is JsonElement r
+                ? new PolicyDetail(JsonBody.String(r, "policyId") ?? policyId, JsonBody.String(r, "policyName") ?? "", JsonBody.String(r, "policyType"),
+                    JsonBody.String(r, "policyGroupId") ?? "", PmsAnswer.IsPresent(r, "schema"), PmsAnswer.Bool(r, "is_Active"))
+                : null;
         }
 
         public Task PublishPolicyAsync(string policyId, string groupId, CancellationToken cancel) =>
@@ -109,17 +104,15 @@ namespace Esignet.Core.Partners
 
         public async Task<PartnerInfo?> GetPartnerAsync(string partnerId, CancellationToken cancel)
         {
-            try
-            {
-                JsonElement r = await SendAsync(HttpMethod.Get, _partner, "partners/" + Uri.EscapeDataString(partnerId), null, cancel).ConfigureAwait(false);
-                bool active = PmsAnswer.Bool(r, "isActive") || string.Equals(JsonBody.String(r, "status"), "active", StringComparison.OrdinalIgnoreCase);
-                return new PartnerInfo(JsonBody.String(r, "partnerID") ?? partnerId, JsonBody.String(r, "organizationName"), JsonBody.String(r, "partnerType"),
-                    JsonBody.String(r, "policyGroup"), active, JsonBody.String(r, "emailId"));
-            }
-            catch (ServerErrorException e) when (e.ErrorCode == OnboardingCodes.PartnerNotFound)
+            JsonElement? found = await ReadAsync(_partner, "partners/" + Uri.EscapeDataString(partnerId), OnboardingCodes.PartnerNotFound, cancel).ConfigureAwait(false);
+            if (found is not JsonElement r)
             {
                 return null;
             }
+
+            bool active = PmsAnswer.Bool(r, "isActive") || string.Equals(JsonBody.String(r, "status"), "active", StringComparison.OrdinalIgnoreCase);
+            return new PartnerInfo(JsonBody.String(r, "partnerID") ?? partnerId, JsonBody.String(r, "organizationName"), JsonBody.String(r, "partnerType"),
+                JsonBody.String(r, "policyGroup"), active, JsonBody.String(r, "emailId"));
         }
 
         public Task RegisterPartnerAsync(PartnerRegistration p, CancellationToken cancel) =>
@@ -160,15 +153,8 @@ namespace Esignet.Core.Partners
 
         public async Task<string?> GetPartnerCertificateAsync(string partnerId, CancellationToken cancel)
         {
-            try
-            {
-                JsonElement r = await SendAsync(HttpMethod.Get, _partner, $"partners/{Uri.EscapeDataString(partnerId)}/certificate", null, cancel).ConfigureAwait(false);
-                return JsonBody.String(r, "certificateData");
-            }
-            catch (ServerErrorException e) when (e.ErrorCode == OnboardingCodes.CertificateNotUploaded)
-            {
-                return null;
-            }
+            JsonElement? found = await ReadAsync(_partner, $"partners/{Uri.EscapeDataString(partnerId)}/certificate", OnboardingCodes.CertificateNotUploaded, cancel).ConfigureAwait(false);
+            return found is JsonElement r ? JsonBody.String(r, "certificateData") : null;
         }
 
         public async Task<string> UploadPartnerCertificateAsync(string partnerId, string pem, string domain, CancellationToken cancel)
@@ -187,21 +173,11 @@ namespace Esignet.Core.Partners
 
         public async Task<IReadOnlyList<MappingInfo>> ListMappingsAsync(CancellationToken cancel)
         {
-            var rows = new List<MappingInfo>();
-            try
-            {
-                JsonElement r = await SendAsync(HttpMethod.Get, _partner, "partners/apikey", null, cancel).ConfigureAwait(false);
-                foreach (JsonElement m in PmsAnswer.Items(r, "apikeyRequests"))
-                {
-                    rows.Add(new MappingInfo(JsonBody.String(m, "apiKeyReqNo") ?? "", JsonBody.String(m, "partnerID") ?? "", JsonBody.String(m, "policyId") ?? "", JsonBody.String(m, "status") ?? ""));
-                }
-            }
-            catch (ServerErrorException e) when (e.ErrorCode == OnboardingCodes.NoMappings)
-            {
-                // PMS_PMP_015: no mapping requests at all (§6).
-            }
-
-            return rows;
+            // PMS_PMP_015: no mapping requests at all (§6).
+            JsonElement? found = await ReadAsync(_partner, "partners/apikey", OnboardingCodes.NoMappings, cancel).ConfigureAwait(false);
+            return (found is JsonElement r ? PmsAnswer.Items(r, "apikeyRequests") : Enumerable.Empty<JsonElement>())
+                .Select(m => new MappingInfo(JsonBody.String(m, "apiKeyReqNo") ?? "", JsonBody.String(m, "partnerID") ?? "", JsonBody.String(m, "policyId") ?? "", JsonBody.String(m, "status") ?? ""))
+                .ToList();
         }
 
         public async Task<string> RequestMappingAsync(string partnerId, string policyName, string useCase, CancellationToken cancel)
@@ -217,15 +193,26 @@ namespace Esignet.Core.Partners
         public Task ApproveMappingAsync(string mappingKey, CancellationToken cancel) =>
             SendAsync(HttpMethod.Put, _partner, "partners/policy/" + Uri.EscapeDataString(mappingKey), w => w.WriteString("status", "Approved"), cancel);
 
-        /// <summary>The PMS request wrapper (pms-api.md §2.1), with a requesttime made for each attempt.</summary>
-        internal static string Wrap(Action<Utf8JsonWriter> request) => PmsEnvelope.Wrap("mosip.pms.onboarding", "1.0", request);
+        /// <summary>A GET's answer, or null when PMS answers <paramref name="absentCode"/>: what is read is not there.</summary>
+        private async Task<JsonElement?> ReadAsync(Uri baseUri, string path, string absentCode, CancellationToken cancel)
+        {
+            try
+            {
+                return await SendAsync(HttpMethod.Get, baseUri, path, null, cancel).ConfigureAwait(false);
+            }
+            catch (ServerErrorException e) when (e.ErrorCode == absentCode)
+            {
+                return null;
+            }
+        }
 
         private async Task<JsonElement> SendAsync(HttpMethod method, Uri baseUri, string path, Action<Utf8JsonWriter>? request, CancellationToken cancel)
         {
             var uri = new Uri(baseUri, path);
-            Func<string>? body = request == null ? null : () => Wrap(request);
+            // The PMS request wrapper (pms-api.md §2.1), with a requesttime made for each attempt.
+            Func<string>? body = request == null ? null : () => PmsEnvelope.Wrap("mosip.pms.onboarding", "1.0", request);
             TransportResponse r = await _caller.SendAsync(method, uri, body, cancel).ConfigureAwait(false);
-            return PmsAnswer.Read(r, method + " " + uri.AbsolutePath);
+            return PmsEnvelope.Read(r, method + " " + uri.AbsolutePath);
         }
 
         private static string Id(JsonElement response, string name, string what)
