@@ -39,12 +39,7 @@ namespace Esignet.Core.Partners
 
         private readonly List<StepResult> _steps = new List<StepResult>();
 
-        internal StepResult Add(string step, string target, StepOutcome outcome, string detail)
-        {
-            var r = new StepResult(step, target, outcome, detail);
-            _steps.Add(r);
-            return r;
-        }
+        internal void Add(string step, string target, StepOutcome outcome, string detail) => _steps.Add(new StepResult(step, target, outcome, detail));
 
         /// <summary>"Group=Exists Policy=Created …", for logs and the format view.</summary>
         public string Summary => string.Join(" ", _steps.Select(s => s.Step + "=" + s.Outcome));

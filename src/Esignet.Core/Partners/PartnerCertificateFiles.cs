@@ -96,7 +96,7 @@ namespace Esignet.Core.Partners
             using RSA key = certificate.GetRSAPrivateKey() ?? throw new InvalidOperationException("The certificate has no RSA private key.");
             // Key first: a certificate whose key is missing is useless.
             SecureFile.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem() + "\n", overwrite: true);
-            SecureFile.WriteAllText(certPath, new string(PemEncoding.Write("CERTIFICATE", certificate.RawData)) + "\n", overwrite: true);
+            SecureFile.WriteAllText(certPath, certificate.ExportCertificatePem() + "\n", overwrite: true);
         }
 
         private void PrepareDirectory(bool allowSharedFolder)

@@ -343,8 +343,7 @@ namespace Esignet.Core.Partners
             }
             else
             {
-                string caPem = new string(System.Security.Cryptography.PemEncoding.Write("CERTIFICATE", ca!.RawData));
-                bool uploaded = await Call(CaStep, caTarget, () => _api.UploadCaCertificateAsync(caPem, r.PartnerDomain.ToUpperInvariant(), cancel)).ConfigureAwait(false);
+                bool uploaded = await Call(CaStep, caTarget, () => _api.UploadCaCertificateAsync(ca!.ExportCertificatePem(), r.PartnerDomain.ToUpperInvariant(), cancel)).ConfigureAwait(false);
                 result.Add(CaStep, caTarget, uploaded || caMade ? StepOutcome.Created : StepOutcome.Exists, uploaded ? "uploaded" : "keymanager already had it (KER-PCM-003)");
             }
 
@@ -369,8 +368,7 @@ namespace Esignet.Core.Partners
                 return false;
             }
 
-            string pem = new string(System.Security.Cryptography.PemEncoding.Write("CERTIFICATE", local.RawData));
-            string signed = await Call(CertificateStep, partnerTarget, () => _api.UploadPartnerCertificateAsync(r.PartnerId, pem, r.PartnerDomain.ToUpperInvariant(), cancel)).ConfigureAwait(false);
+            string signed = await Call(CertificateStep, partnerTarget, () => _api.UploadPartnerCertificateAsync(r.PartnerId, local.ExportCertificatePem(), r.PartnerDomain.ToUpperInvariant(), cancel)).ConfigureAwait(false);
             files.SaveSigned(signed, r.AllowSharedFolder);
             result.SignedCertificatePath = files.SignedCertificate;
             using (X509Certificate2 signedCert = X509Certificate2.CreateFromPem(signed))
