@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -42,12 +43,7 @@ namespace Esignet.Core.Partners
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
             request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
             request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
-            DateTimeOffset notAfter = now + PartnerLifetime;
-            if (notAfter > ca.NotAfter)
-            {
-                notAfter = ca.NotAfter;
-            }
-
+            DateTimeOffset notAfter = now + PartnerLifetime > ca.NotAfter ? ca.NotAfter : now + PartnerLifetime;
             byte[] serial = RandomNumberGenerator.GetBytes(16);
             serial[0] &= 0x7F;
             using X509Certificate2 issued = request.Create(ca, now.AddDays(-1), notAfter, serial);
@@ -68,18 +64,9 @@ namespace Esignet.Core.Partners
             (int)Math.Floor((certificate.NotAfter.ToUniversalTime() - now.UtcDateTime).TotalDays);
 
         /// <summary>The O= value as stored (unescaped), or null.</summary>
-        public static string? Organization(X509Certificate2 certificate)
-        {
-            foreach (X500RelativeDistinguishedName rdn in certificate.SubjectName.EnumerateRelativeDistinguishedNames())
-            {
-                if (!rdn.HasMultipleElements && rdn.GetSingleElementType().Value == "2.5.4.10")
-                {
-                    return rdn.GetSingleElementValue();
-                }
-            }
-
-            return null;
-        }
+        public static string? Organization(X509Certificate2 certificate) =>
+            certificate.SubjectName.EnumerateRelativeDistinguishedNames()
+                .FirstOrDefault(rdn => !rdn.HasMultipleElements && rdn.GetSingleElementType().Value == "2.5.4.10")?.GetSingleElementValue();
 
         /// <summary>Same public key (SubjectPublicKeyInfo) in both certificates.</summary>
         public static bool SameKey(X509Certificate2 a, X509Certificate2 b) =>

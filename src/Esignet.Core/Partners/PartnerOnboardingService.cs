@@ -70,11 +70,7 @@ namespace Esignet.Core.Partners
             result.PolicyId = policy?.Id;
             await PublishAsync(r, group, policy, result, cancel).ConfigureAwait(false);
             PartnerInfo? partner = await PartnerAsync(r, result, cancel).ConfigureAwait(false);
-            if (partner?.OrganizationName != null)
-            {
-                result.OrganizationName = partner.OrganizationName;
-            }
-
+            result.OrganizationName = partner?.OrganizationName ?? result.OrganizationName;
             bool certified = await CertificatesAsync(r, partner, result, cancel).ConfigureAwait(false);
             await ActivationAsync(r, partner != null && certified, result, cancel).ConfigureAwait(false);
             await MappingAsync(r, partner != null && certified, policy, result, cancel).ConfigureAwait(false);
@@ -95,11 +91,8 @@ namespace Esignet.Core.Partners
                 }
 
                 // Made now, by an earlier attempt whose answer was lost, or by another run: read it back.
-                group = await FindGroupAsync(r.PolicyGroup, target, cancel).ConfigureAwait(false);
-                if (group == null)
-                {
-                    throw new OnboardingStepException("PolicyGroupNotReadBack", EsignetErrorKind.ServerError, GroupStep, target, "PMS said it made the group, but the group list does not show it. Run again.");
-                }
+                group = await FindGroupAsync(r.PolicyGroup, target, cancel).ConfigureAwait(false)
+                    ?? throw new OnboardingStepException("PolicyGroupNotReadBack", EsignetErrorKind.ServerError, GroupStep, target, "PMS said it made the group, but the group list does not show it. Run again.");
             }
             else
             {
