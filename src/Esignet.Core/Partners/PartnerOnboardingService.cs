@@ -149,13 +149,7 @@ namespace Esignet.Core.Partners
         private async Task PublishAsync(OnboardingRequest r, PolicyGroupInfo? group, PolicySummary? policy, OnboardingResult result, CancellationToken cancel)
         {
             string target = $"policy '{r.PolicyName}'";
-            if (group == null || policy == null)
-            {
-                result.Add(PublishStep, target, StepOutcome.Skipped, "would be published");
-                return;
-            }
-
-            if (policy.Published)
+            if (policy?.Published == true)
             {
                 if (!policy.IsActive)
                 {
@@ -167,7 +161,7 @@ namespace Esignet.Core.Partners
                 return;
             }
 
-            if (!_host.ShouldProcess(target, "Publish policy"))
+            if (group == null || policy == null || !_host.ShouldProcess(target, "Publish policy"))
             {
                 result.Add(PublishStep, target, StepOutcome.Skipped, "would be published");
                 return;
@@ -364,11 +358,8 @@ namespace Esignet.Core.Partners
             string signed = await Call(CertificateStep, partnerTarget, () => _api.UploadPartnerCertificateAsync(r.PartnerId, local.ExportCertificatePem(), r.PartnerDomain.ToUpperInvariant(), cancel)).ConfigureAwait(false);
             files.SaveSigned(signed, r.AllowSharedFolder);
             result.SignedCertificatePath = files.SignedCertificate;
-            using (X509Certificate2 signedCert = X509Certificate2.CreateFromPem(signed))
-            {
-                result.CertificateExpires = signedCert.NotAfter.ToUniversalTime();
-            }
-
+            using X509Certificate2 signedCert = X509Certificate2.CreateFromPem(signed);
+            result.CertificateExpires = signedCert.NotAfter.ToUniversalTime();
             result.Add(CertificateStep, partnerTarget, server == null ? StepOutcome.Created : StepOutcome.Updated, server == null ? "uploaded; PMS activated the partner" : "renewed");
             return true;
         }
