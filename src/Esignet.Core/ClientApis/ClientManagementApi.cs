@@ -128,7 +128,7 @@ namespace Esignet.Core.ClientApis
         public IEnumerable<LedgerEntry> Recorded() => Ledger.All(Server).Where(IsRecorded);
 
         /// <summary>A ledger entry of a client registered through this API.</summary>
-        protected bool IsRecorded(LedgerEntry e) => ClientQueryService.IsRegistered(e) && string.Equals(e.Api, Kind.ToString(), StringComparison.OrdinalIgnoreCase);
+        protected bool IsRecorded(LedgerEntry e) => e.IsRegistered && string.Equals(e.Api, Kind.ToString(), StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The address of <paramref name="path"/> under the API's base (e.g. /v1/esignet/).</summary>
         protected Uri ApiUri(string path) => new Uri(_apiBase, path);

@@ -71,7 +71,7 @@ namespace Esignet.Core.ClientApis
 
         /// <summary>PATCH (1.8+): only the patch's non-null members (esignet-api.md §2.7).</summary>
         private ClientRequest PatchRequest(string clientId, ClientChanges patch)
-            => Request(new HttpMethod("PATCH"), "client-mgmt/client/" + Uri.EscapeDataString(clientId), () => EsignetRequestBuilder.Patch(patch), ScopeCheck.Update);
+            => Request(new HttpMethod("PATCH"), PathOf(ClientEndpointKind.Client) + "/" + Uri.EscapeDataString(clientId), () => EsignetRequestBuilder.Patch(patch), ScopeCheck.Update);
 
         public override async Task<ClientResponse> SendAsync(ClientRequest request, CancellationToken cancel)
         {
@@ -114,7 +114,7 @@ namespace Esignet.Core.ClientApis
             for (int attempt = 0; ; attempt++)
             {
                 LedgerEntry? now = Ledger.Find(Server, clientId);
-                if (now != null && ClientQueryService.IsRegistered(now) && now.KeyThumbprint == key.Thumbprint)
+                if (now != null && now.IsRegistered && now.KeyThumbprint == key.Thumbprint)
                 {
                     return true;
                 }
@@ -139,7 +139,7 @@ namespace Esignet.Core.ClientApis
         public override Task<PreparedUpdate> PrepareUpdateAsync(string clientId, ClientChanges changes, CancellationToken cancel)
         {
             LedgerEntry? known = Ledger.Find(Server, clientId);
-            if (known != null && (!ClientQueryService.IsRegistered(known) || known.Api != nameof(ClientApi.Esignet))) known = null;
+            if (known != null && (!known.IsRegistered || known.Api != nameof(ClientApi.Esignet))) known = null;
 
             ClientDefinition? merged = known == null ? null : ClientMerge.Apply(FromLedger(known), changes);
             if (merged == null && !Line.HasPatch)

@@ -173,8 +173,7 @@ namespace Esignet.Core.ClientApis
             var read = new List<ClientRecord>();
             if (Line.HasOAuthClientEndpoint)
             {
-                Uri uri = ApiUri("oauth/client");
-                JsonElement response = PmsEnvelope.Read(await Caller.SendAsync(HttpMethod.Get, uri, null, cancel).ConfigureAwait(false), "GET " + uri.AbsolutePath);
+                JsonElement response = await ReadAnswerAsync("oauth/client", cancel).ConfigureAwait(false);
                 if (response.ValueKind == JsonValueKind.Object && response.TryGetProperty("data", out JsonElement data) && data.ValueKind == JsonValueKind.Array)
                 {
                     read.AddRange(data.EnumerateArray().Select(item => WithLocalKeyFiles(ClientRecords.FromPmsListItem(item, Server))));
@@ -214,16 +213,22 @@ namespace Esignet.Core.ClientApis
 
         private async Task<ClientRecord?> ReadAsync(ClientEndpointKind kind, string clientId, CancellationToken cancel)
         {
-            Uri uri = ApiUri(PathOf(kind) + "/" + Uri.EscapeDataString(clientId));
-            TransportResponse r = await Caller.SendAsync(HttpMethod.Get, uri, null, cancel).ConfigureAwait(false);
             try
             {
-                return ClientRecords.FromPms(PmsEnvelope.Read(r, "GET " + uri.AbsolutePath), Server);
+                return ClientRecords.FromPms(await ReadAnswerAsync(PathOf(kind) + "/" + Uri.EscapeDataString(clientId), cancel).ConfigureAwait(false), Server);
             }
             catch (ServerErrorException e) when (e.ErrorCode == "PMS_IDP_004" || e.ErrorCode == "PMS_ESI_004")
             {
                 return null;
             }
+        }
+
+        /// <summary>GET <paramref name="path"/> under /v1/partnermanager/: the answer's response member (<see cref="PmsEnvelope.Read"/>).</summary>
+        private async Task<JsonElement> ReadAnswerAsync(string path, CancellationToken cancel)
+        {
+            Uri uri = ApiUri(path);
+            TransportResponse r = await Caller.SendAsync(HttpMethod.Get, uri, null, cancel).ConfigureAwait(false);
+            return PmsEnvelope.Read(r, "GET " + uri.AbsolutePath);
         }
 
         /// <summary>The server does not know where the private key is; the ledger does.</summary>

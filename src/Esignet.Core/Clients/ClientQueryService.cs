@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Esignet.Core.Connection;
 using Esignet.Core.Definitions;
-using Esignet.Core.Ledger;
 using Esignet.Core.Registration;
 
 namespace Esignet.Core.Clients
@@ -41,8 +40,5 @@ namespace Esignet.Core.Clients
         /// instant and offline, for tab completion.
         /// </summary>
         public IReadOnlyList<string> RecordedClientIds(ClientApi api) => _context.ClientApiFor(api).Recorded().Select(e => e.ClientId).ToList();
-
-        /// <summary>Created, Exists and Updated entries describe a client on the server; Pending, Failed and Superseded may not.</summary>
-        internal static bool IsRegistered(LedgerEntry e) => e.Outcome == "Created" || e.Outcome == "Exists" || e.Outcome == "Updated";
     }
 }

@@ -27,7 +27,7 @@ namespace Esignet.Core.Ledger
             string key = Key(e.Server, e.ClientId);
             if (_latest.TryGetValue(key, out LedgerEntry? before))
             {
-                if (IsRegistered(before) && !IsRegistered(e))
+                if (before.IsRegistered && !e.IsRegistered)
                 {
                     return;
                 }
@@ -60,7 +60,7 @@ namespace Esignet.Core.Ledger
             foreach (KeyValuePair<string, LedgerEntry> pair in _latest)
             {
                 LedgerEntry e = pair.Value;
-                if (pair.Key.StartsWith(prefix, StringComparison.Ordinal) && e.KeyThumbprint == keyThumbprint && IsRegistered(e)
+                if (pair.Key.StartsWith(prefix, StringComparison.Ordinal) && e.KeyThumbprint == keyThumbprint && e.IsRegistered
                     && (found == null || e.Time > found.Time))
                 {
                     found = e;
@@ -89,8 +89,6 @@ namespace Esignet.Core.Ledger
         /// <summary>The latest entries (one per client, any server) that record <paramref name="privateKeyPemPath"/> as their key file.</summary>
         public IReadOnlyList<LedgerEntry> WithKeyFile(string privateKeyPemPath) =>
             _byKeyFile.TryGetValue(privateKeyPemPath, out Dictionary<string, LedgerEntry>? users) ? new List<LedgerEntry>(users.Values) : new List<LedgerEntry>();
-
-        private static bool IsRegistered(LedgerEntry e) => e.Outcome == "Created" || e.Outcome == "Exists" || e.Outcome == "Updated";
 
         private static string Key(string server, string clientId) => server.TrimEnd('/').ToLowerInvariant() + "\n" + clientId;
     }

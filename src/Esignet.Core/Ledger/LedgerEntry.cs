@@ -51,5 +51,11 @@ namespace Esignet.Core.Ledger
         public LedgerDefinition? Definition { get; set; }
 
         public string? Error { get; set; }
+
+        /// <summary>
+        /// Created, Exists and Updated entries describe a client on the server; Pending, Failed and Superseded may not.
+        /// Internal, so the ledger's JSON does not carry it.
+        /// </summary>
+        internal bool IsRegistered => Outcome == "Created" || Outcome == "Exists" || Outcome == "Updated";
     }
 }

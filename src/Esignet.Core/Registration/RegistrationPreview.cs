@@ -41,7 +41,7 @@ namespace Esignet.Core.Registration
         /// <summary>What a row does given the ledger's latest entry for its client: the one decision ExecuteAsync and -WhatIf share.</summary>
         internal static ExpectedAction Decide(LedgerEntry? known, JwkKeyPair key, string hash, string createdHash, bool update)
         {
-            if (known == null || !Clients.ClientQueryService.IsRegistered(known))
+            if (known == null || !known.IsRegistered)
             {
                 return ExpectedAction.Create;
             }
