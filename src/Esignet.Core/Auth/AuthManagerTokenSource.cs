@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Esignet.Core.Errors;
@@ -43,13 +42,12 @@ namespace Esignet.Core.Auth
         {
             TransportResponse response = await Transport.SendAsync(() =>
             {
-                string body = JsonSerializer.Serialize(new
+                // MOSIP's request wrapper, the one PMS reads too: {id, version, requesttime, metadata, request}.
+                string body = PmsEnvelope.Wrap("string", "string", w =>
                 {
-                    id = "string",
-                    version = "string",
-                    requesttime = JsonBody.Now(),
-                    metadata = new { },
-                    request = new { clientId = _clientId, secretKey = _secretKey, appId = _appId },
+                    w.WriteString("clientId", _clientId);
+                    w.WriteString("secretKey", _secretKey);
+                    w.WriteString("appId", _appId);
                 });
                 return new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             }, cancel).ConfigureAwait(false);
